@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import IO
 
 import click
 
@@ -76,7 +77,7 @@ def _explained(doc: Document) -> dict[str, object]:
 @config_option
 @handle_errors
 def extract(
-    input_spec: str | None, batch: click.utils.LazyFile | None, published: str | None,
+    input_spec: str | None, batch: IO[str] | None, published: str | None,
     outlet: str | None, url: str | None, fmt: str, explain: bool, indent: bool | None,
     config_path: str | None,
 ) -> None:
