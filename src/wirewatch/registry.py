@@ -103,6 +103,15 @@ def get(name: str) -> StageInfo:
     return info
 
 
-def registered() -> list[StageInfo]:
-    """All stages registered so far (packages imported so far)."""
+STAGE_PACKAGES = ("extract", "actors", "geo", "quotes", "events")
+
+
+def registered(load: bool = True) -> list[StageInfo]:
+    """All registered stages; with ``load``, first import every built-in stage package."""
+    if load:
+        for package in STAGE_PACKAGES:
+            try:
+                importlib.import_module(f"wirewatch.{package}")
+            except ModuleNotFoundError:
+                continue
     return sorted(_STAGES.values(), key=lambda s: s.full_name)

@@ -33,6 +33,9 @@ class EventRow:
     goldstein: float | None = None
     cameo_root: str = ""
     id: str = ""
+    count: int = 1
+    """How many identical events this row stands for (rows aggregated in SQL); ``goldstein``
+    is then their mean."""
 
     @property
     def is_conflict(self) -> bool:
@@ -62,6 +65,7 @@ class EventRow:
             goldstein=float(gold) if gold is not None else None,
             cameo_root=str(row.get("cameo_root") or ""),
             id=str(row.get("id") or ""),
+            count=int(row.get("count") or 1),
         )
 
 

@@ -1,0 +1,246 @@
+"""Read-only queries the API needs beyond the store's read API (SQLAlchemy Core, no SQL text).
+
+The store's ``EventFilter`` covers actors, codes, dates and places; ``Filters`` adds
+``modality`` and ``outlet`` (an outlet filter keeps events that outlet reported) and turns
+everything into clauses over the store's tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Integer, Select, func, select
+
+from ..analysis import EventRow
+from ..analysis.rows import parse_day
+from ..store import EventFilter
+from ..store import schema as t
+from ..store.queries import event_dict, iso_day
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every filter of ``wirewatch events`` plus modality and outlet; ``None`` = no filter."""
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    root: tuple[str, ...] | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    since: str | None = None
+    until: str | None = None
+    quad_class: int | None = None
+    country: str | None = None
+    min_mentions: int | None = None
+    modality: str | None = None
+    outlet: str | None = None
+
+    def store_filter(self) -> EventFilter:
+        names = {f.name for f in fields(EventFilter)}
+        return EventFilter(**{k: getattr(self, k) for k in names})
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        e, m = t.events, t.event_mentions
+        out = self.store_filter().clauses()
+        if self.modality:
+            out.append(e.c.modality == self.modality.lower())
+        if self.outlet:
+            out.append(e.c.id.in_(select(m.c.event_id).where(m.c.outlet == self.outlet)))
+        return out
+
+    def as_params(self) -> dict[str, str]:
+        """The filters as URL query parameters (for links that keep the view)."""
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v is None or v == ():
+                continue
+            key = "quad" if f.name == "quad_class" else f.name
+            out[key] = ",".join(v) if isinstance(v, tuple) else str(v)
+        return out
+
+
+def _events(conn: Connection, q: Select[Any]) -> list[dict[str, Any]]:
+    return [event_dict(r) for r in conn.execute(q)]
+
+
+def search_events(conn: Connection, f: Filters, limit: int, offset: int = 0,
+                  cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """Newest first; page by ``offset`` or by the ``cursor`` (``DAY:ID``) of the last page."""
+    e = t.events
+    q = select(e).where(*f.clauses())
+    if cursor:
+        day, ident = (int(x) for x in cursor.split(":"))
+        q = q.where((e.c.day < day) | ((e.c.day == day) & (e.c.id < ident)))
+    q = q.order_by(e.c.day.desc(), e.c.id.desc()).limit(limit + 1)
+    if not cursor and offset:
+        q = q.offset(offset)
+    rows = list(conn.execute(q))
+    nxt = f"{rows[limit - 1].day}:{rows[limit - 1].id}" if len(rows) > limit else None
+    return [event_dict(r) for r in rows[:limit]], nxt
+
+
+def iter_events(conn: Connection, f: Filters, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every matching event, newest first, in keyset pages (constant memory)."""
+    cursor = None
+    while True:
+        rows, cursor = search_events(conn, f, batch, cursor=cursor)
+        yield from rows
+        if cursor is None:
+            return
+
+
+def get_event(conn: Connection, event_id: int) -> dict[str, Any] | None:
+    rows = _events(conn, select(t.events).where(t.events.c.id == event_id))
+    return rows[0] if rows else None
+
+
+def list_articles(conn: Connection, *, outlet: str | None, contains: str | None,
+                  limit: int, offset: int) -> list[dict[str, Any]]:
+    d = t.documents
+    q = select(d.c.id, d.c.url, d.c.outlet, d.c.title, d.c.published, d.c.language,
+               d.c.version, d.c.duplicate_of, d.c.ingested_at)
+    if outlet:
+        q = q.where(d.c.outlet == outlet)
+    if contains:
+        q = q.where(func.lower(d.c.title).contains(contains.lower()))
+    q = q.order_by(d.c.published.desc(), d.c.id).limit(limit).offset(offset)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def outlets(conn: Connection, limit: int = 200) -> list[str]:
+    d = t.documents
+    q = (select(d.c.outlet).where(d.c.outlet.is_not(None)).group_by(d.c.outlet)
+         .order_by(func.count().desc()).limit(limit))
+    return [str(r[0]) for r in conn.execute(q)]
+
+
+def pair_rows(conn: Connection, a: str, b: str, f: Filters) -> list[EventRow]:
+    """Events between ``a`` and ``b`` (both ways) aggregated per day and quad class."""
+    e = t.events
+    out = []
+    for src, tgt in ((a, b), (b, a)):
+        pair = Filters(**{**{k.name: getattr(f, k.name) for k in fields(f)},
+                          "actor": None, "source": src, "target": tgt})
+        q = (select(e.c.day, e.c.quad_class, func.count().label("n"),
+                    func.avg(e.c.goldstein).label("g"))
+             .where(*pair.clauses()).group_by(e.c.day, e.c.quad_class))
+        for r in conn.execute(q):
+            out.append(EventRow(parse_day(iso_day(r.day)), src, tgt, r.quad_class,
+                                None if r.g is None else float(r.g), count=int(r.n)))
+    return out
+
+
+def pair_conflict_rows(conn: Connection, a: str, b: str, f: Filters,
+                       limit: int = 20000) -> list[EventRow]:
+    """Individual conflictual events between ``a`` and ``b`` (for reciprocity)."""
+    e = t.events
+    out = []
+    for src, tgt in ((a, b), (b, a)):
+        pair = Filters(**{**{k.name: getattr(f, k.name) for k in fields(f)},
+                          "actor": None, "source": src, "target": tgt})
+        q = (select(e.c.id, e.c.day, e.c.quad_class, e.c.goldstein)
+             .where(*pair.clauses(), e.c.quad_class.in_((3, 4)))
+             .order_by(e.c.day.desc()).limit(limit))
+        for r in conn.execute(q):
+            out.append(EventRow(parse_day(iso_day(r.day)), src, tgt, r.quad_class,
+                                r.goldstein, id=str(r.id)))
+    return out
+
+
+def daily_by_quad(conn: Connection, f: Filters) -> list[dict[str, Any]]:
+    """Events per day split by quad class: ``[{day, q1, q2, q3, q4, events}]``."""
+    e = t.events
+    q = (select(e.c.day, e.c.quad_class, func.count().label("n")).where(*f.clauses())
+         .group_by(e.c.day, e.c.quad_class).order_by(e.c.day))
+    days: dict[int, dict[str, Any]] = {}
+    for r in conn.execute(q):
+        row = days.setdefault(r.day, {"day": iso_day(r.day), "q1": 0, "q2": 0, "q3": 0,
+                                      "q4": 0, "events": 0})
+        if r.quad_class in (1, 2, 3, 4):
+            row[f"q{r.quad_class}"] += int(r.n)
+        row["events"] += int(r.n)
+    return list(days.values())
+
+
+def top_actors(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
+    e = t.events
+    totals: dict[str, dict[str, Any]] = {}
+    for side, code, name in (("as_source", e.c.source_code, e.c.source_name),
+                             ("as_target", e.c.target_code, e.c.target_name)):
+        q = (select(code.label("code"), func.min(name).label("name"), func.count().label("n"))
+             .where(*f.clauses(), code.is_not(None)).group_by(code))
+        for r in conn.execute(q):
+            row = totals.setdefault(r.code, {"actor_code": r.code, "name": r.name,
+                                             "as_source": 0, "as_target": 0, "events": 0})
+            row[side] = int(r.n)
+            row["events"] += int(r.n)
+    return sorted(totals.values(), key=lambda r: (-r["events"], r["actor_code"]))[:limit]
+
+
+def dyad_edges(conn: Connection, f: Filters, limit: int,
+               level: int = 3) -> list[dict[str, Any]]:
+    """Directed pairs at country level (``level`` code letters) with volume and tone."""
+    e = t.events
+    src = func.substr(e.c.source_code, 1, level).label("source")
+    tgt = func.substr(e.c.target_code, 1, level).label("target")
+    n = func.count().label("events")
+    conflict = func.sum((e.c.quad_class >= 3).cast(Integer)).label("conflict")
+    q = (select(src, tgt, n, conflict, func.avg(e.c.goldstein).label("goldstein_mean"))
+         .where(*f.clauses(), e.c.source_code.is_not(None), e.c.target_code.is_not(None))
+         .group_by(src, tgt).order_by(n.desc()).limit(limit))
+    out = []
+    for r in conn.execute(q):
+        row = dict(r._mapping)
+        row["conflict"] = int(row["conflict"] or 0)
+        g = row["goldstein_mean"]
+        row["goldstein_mean"] = None if g is None else round(float(g), 3)
+        out.append(row)
+    return out
+
+
+def locations(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
+    """Event places with coordinates, busiest first (for the map)."""
+    e = t.events
+    n = func.count().label("events")
+    q = (select(e.c.loc_name.label("name"), e.c.loc_country.label("country"),
+                func.round(e.c.loc_lat, 2).label("lat"), func.round(e.c.loc_lon, 2).label("lon"),
+                n, func.avg(e.c.goldstein).label("goldstein_mean"))
+         .where(*f.clauses(), e.c.loc_lat.is_not(None), e.c.loc_lon.is_not(None))
+         .group_by(e.c.loc_name, e.c.loc_country, func.round(e.c.loc_lat, 2),
+                   func.round(e.c.loc_lon, 2))
+         .order_by(n.desc()).limit(limit))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def country_counts(conn: Connection, f: Filters) -> dict[str, int]:
+    e = t.events
+    q = (select(e.c.loc_country, func.count()).where(*f.clauses(), e.c.loc_country.is_not(None))
+         .group_by(e.c.loc_country))
+    return {str(c): int(n) for c, n in conn.execute(q)}
+
+
+def mentions(conn: Connection, event_id: int) -> list[dict[str, Any]]:
+    m, d = t.event_mentions, t.documents
+    q = (select(m, d.c.title, d.c.duplicate_of).join(d, d.c.id == m.c.doc_id)
+         .where(m.c.event_id == event_id).order_by(m.c.id))
+    out = []
+    for r in conn.execute(q):
+        row = dict(r._mapping)
+        row["date"] = iso_day(row.pop("day"))
+        row["source_actors"] = json.loads(row.pop("source_codes") or "[]")
+        row["target_actors"] = json.loads(row.pop("target_codes") or "[]")
+        row["stages"] = json.loads(row["stages"] or "[]")
+        out.append(row)
+    return out
+
+
+def mentions_of_document(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
+    m = t.event_mentions
+    q = (select(m.c.id, m.c.event_id, m.c.cameo, m.c.trigger_text, m.c.sentence_start,
+                m.c.sentence_end).where(m.c.doc_id == doc_id).order_by(m.c.sentence_start))
+    return [dict(r._mapping) for r in conn.execute(q)]

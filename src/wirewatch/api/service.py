@@ -1,0 +1,125 @@
+"""What the API and the dashboard ask of the database, in one place (with caching)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, func, select
+
+from ..analysis import detect_escalations, pair_trend, parse_day, reciprocity
+from ..store import QuoteFilter, Store
+from ..store import schema as t
+from ..store.queries import iso_day
+from . import queries
+from .cache import TTLCache
+from .queries import Filters
+
+T = TypeVar("T")
+OVERVIEW_DAYS = 90
+"""With no date filter, the overview shows the last 90 days that have events."""
+
+
+@dataclass
+class Service:
+    store: Store
+    cache: TTLCache
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
+        with self.store.engine.connect() as conn:
+            return fn(conn)
+
+    def _cached(self, key: tuple[Any, ...], fn: Callable[[Connection], T]) -> T:
+        return self.cache.get_or_make(key, lambda: self._read(fn))
+
+    # -- aggregates (cached) ---------------------------------------------------------------
+    def last_day(self) -> str | None:
+        def q(conn: Connection) -> str | None:
+            return iso_day(conn.execute(select(func.max(t.events.c.day))).scalar())
+        return self._cached(("last_day",), q)
+
+    def default_window(self, f: Filters) -> Filters:
+        """``f`` with ``since`` set to 90 days before the newest event when no dates are set."""
+        if f.since or f.until:
+            return f
+        last = self.last_day()
+        if last is None:
+            return f
+        since = (date.fromisoformat(last) - timedelta(days=OVERVIEW_DAYS - 1)).isoformat()
+        return Filters(**{**f.__dict__, "since": since})
+
+    def stats(self) -> dict[str, Any]:
+        return self.cache.get_or_make(("stats",), self.store.stats)
+
+    def daily(self, f: Filters) -> list[dict[str, Any]]:
+        return self._cached(("daily", f), lambda c: queries.daily_by_quad(c, f))
+
+    def actors(self, f: Filters, limit: int) -> list[dict[str, Any]]:
+        return self._cached(("actors", f, limit), lambda c: queries.top_actors(c, f, limit))
+
+    def dyads(self, f: Filters, limit: int) -> list[dict[str, Any]]:
+        return self._cached(("dyads", f, limit), lambda c: queries.dyad_edges(c, f, limit))
+
+    def locations(self, f: Filters, limit: int) -> list[dict[str, Any]]:
+        return self._cached(("loc", f, limit), lambda c: queries.locations(c, f, limit))
+
+    def country_counts(self, f: Filters) -> dict[str, int]:
+        return self._cached(("countries", f), lambda c: queries.country_counts(c, f))
+
+    def outlets(self) -> list[str]:
+        return self._cached(("outlets",), queries.outlets)
+
+    # -- rows --------------------------------------------------------------------------------
+    def events(self, f: Filters, limit: int, offset: int = 0,
+               cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+        return self._read(lambda c: queries.search_events(c, f, limit, offset, cursor))
+
+    def iter_events(self, f: Filters) -> Iterator[dict[str, Any]]:
+        with self.store.engine.connect() as conn:
+            yield from queries.iter_events(conn, f)
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        return self._read(lambda c: queries.get_event(c, event_id))
+
+    def mentions(self, event_id: int) -> list[dict[str, Any]]:
+        return self._read(lambda c: queries.mentions(c, event_id))
+
+    def articles(self, outlet: str | None, contains: str | None, limit: int,
+                 offset: int) -> list[dict[str, Any]]:
+        return self._read(lambda c: queries.list_articles(
+            c, outlet=outlet, contains=contains, limit=limit, offset=offset))
+
+    def article(self, doc_id: str) -> dict[str, Any] | None:
+        doc = self.store.get_document(doc_id)
+        if doc is None:
+            return None
+        a = doc.article
+        return {"id": doc.id, "url": a.url, "outlet": a.outlet, "title": a.title,
+                "published": a.published, "language": a.language, "text": a.text,
+                "authors": list(a.authors),
+                "mentions": self._read(lambda c: queries.mentions_of_document(c, doc_id)),
+                "quotes": [{"id": q.id, "start": q.start, "end": q.end, "kind": q.kind,
+                            "speaker": q.speaker.name if q.speaker else None}
+                           for q in doc.quotes]}
+
+    def quotes(self, f: QuoteFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+        return self.store.query_quotes(f, limit, offset)
+
+    # -- trends ------------------------------------------------------------------------------
+    def trend(self, a: str, b: str, period: str, f: Filters) -> dict[str, Any]:
+        """Trend points, escalation alerts and reciprocity between ``a`` and ``b``."""
+        def make(conn: Connection) -> dict[str, Any]:
+            rows = queries.pair_rows(conn, a, b, f)
+            since = parse_day(f.since + "-01" if f.since and len(f.since) == 7 else f.since) \
+                if f.since else None
+            until = parse_day(f.until + "-01" if f.until and len(f.until) == 7 else f.until) \
+                if f.until else None
+            trend = pair_trend(rows, a, b, period=period, since=since, until=until)
+            alerts = detect_escalations(rows, a, b, since=since, until=until)
+            rec = reciprocity(queries.pair_conflict_rows(conn, a, b, f), a, b)
+            return {"a": a, "b": b, "period": period,
+                    "points": [p.to_dict() for p in trend.points],
+                    "alerts": [x.to_dict() for x in alerts], "reciprocity": rec.to_dict()}
+        return self._cached(("trend", a, b, period, f), make)

@@ -1,0 +1,155 @@
+"""Turn the noun phrase at an event's argument into ``Actor`` records.
+
+An argument resolves, in order, through the document's entities (their ids and actor codes,
+from the ``actors.entities`` stage), then the actor knowledge base (``wirewatch.actors``)
+on the whole noun phrase, its named-entity span and its head.  Pronouns take the most
+recent compatible actor of the document.  Conjoined heads ("the United States and South
+Korea") give one actor each: a compound actor stays one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Actor, Entity
+
+Lookup = Callable[[str, "str | None"], "tuple[str, str, str] | None"]
+"""``lookup(phrase, date) -> (actor_code, canonical_name, kind) | None``."""
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+_NP_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat",
+                      "npadvmod", "quantmod"})
+_SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "'", "this", "that", "these", "those"})
+
+
+def kb_lookup(settings: Any) -> Lookup | None:
+    """A lookup over ``wirewatch.actors.load_kb(settings)``; ``None`` when that package
+    (or its knowledge base) is not available."""
+    try:
+        from ..actors import load_kb
+    except ImportError:
+        return None
+    kb = load_kb(settings)
+
+    def lookup(phrase: str, date: str | None) -> tuple[str, str, str] | None:
+        m = kb.match(phrase, date=date)
+        if m is None or not getattr(m, "code", None):
+            return None
+        return m.code, m.name or phrase, getattr(m, "kind", "") or ""
+
+    return lookup
+
+
+def conjuncts(token: Any) -> list[Any]:
+    """``token`` and the heads conjoined to it ("X, Y and Z")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(conjuncts(child))
+    return out
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The head and its left modifiers (no clauses, appositions or trailing phrases)."""
+    tokens = [head]
+
+    def add(tok: Any) -> None:
+        for child in tok.lefts:
+            if child.dep_ in _NP_LEFT:
+                tokens.append(child)
+                add(child)
+
+    add(head)
+    # "Ministry of Defense", "chief of the General Staff": keep an of-phrase of proper nouns
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    tokens += [child, *pobj.subtree]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _clean(tokens: Sequence[Any]) -> str:
+    words = [t.text for t in tokens if t.lower_ not in _SKIP_WORDS or t is tokens[-1]]
+    return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s").strip()
+
+
+@dataclass
+class ActorResolver:
+    """Resolve argument heads of one document to actors (keeps pronoun memory)."""
+
+    entities: Sequence[Entity]
+    lookup: Lookup | None
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        self._recent: list[tuple[Actor, str]] = []
+        self._spans = [(m.start, m.end, e) for e in self.entities for m in e.mentions]
+
+    def _entity_at(self, start: int, end: int) -> Entity | None:
+        best: Entity | None = None
+        for s, e, ent in self._spans:
+            if s < end and start < e and (ent.actor_code or best is None):
+                best = ent
+                if ent.actor_code:
+                    break
+        return best
+
+    def _lookup(self, phrase: str) -> tuple[str, str, str] | None:
+        if not phrase or self.lookup is None:
+            return None
+        return self.lookup(phrase, self.date)
+
+    def remember(self, actor: Actor, kind: str) -> None:
+        self._recent.append((actor, kind))
+        del self._recent[:-8]
+
+    def resolve_head(self, head: Any) -> Actor | None:
+        """One head token to an actor, or ``None``."""
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            return self._pronoun(low)
+        tokens = phrase_tokens(head)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        entity = self._entity_at(head.idx, head.idx + len(head.text))
+        if entity is not None and entity.actor_code:
+            actor = Actor(entity.name, entity.id, entity.actor_code, start, end)
+            self.remember(actor, "person" if entity.type == "PERSON" else "group")
+            return actor
+        candidates = [_clean(tokens)]
+        if head.ent_type_:
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                candidates.append(_clean(list(ent)))
+        candidates.append(head.text)
+        for phrase in dict.fromkeys(candidates):
+            hit = self._lookup(phrase)
+            if hit is not None:
+                code, name, kind = hit
+                actor = Actor(name, entity.id if entity else None, code, start, end)
+                person = kind == "person" or head.ent_type_ == "PERSON"
+                self.remember(actor, "person" if person else "group")
+                return actor
+        return None
+
+    def _pronoun(self, low: str) -> Actor | None:
+        want = "person" if low in PERSON_PRONOUNS else "group"
+        for actor, kind in reversed(self._recent):
+            if kind == want:
+                return Actor(actor.name, actor.entity, actor.actor_code)
+        return None
+
+    def resolve(self, head: Any | None) -> tuple[Actor, ...]:
+        """The head and its conjuncts as actors (unresolved ones left out)."""
+        if head is None:
+            return ()
+        out: list[Actor] = []
+        for tok in conjuncts(head):
+            actor = self.resolve_head(tok)
+            if actor is not None and all(a.actor_code != actor.actor_code or
+                                         a.name != actor.name for a in out):
+                out.append(actor)
+        return tuple(out)

@@ -1,0 +1,435 @@
+"""Code the events of one parsed article.
+
+For each sentence: match the lexicon (``matcher``), link speech acts to the events they are
+about (``pledged *to speed up*``, ``accused X *of supplying*``), settle each event's code
+and modality, find its actors, date and place, and keep it only if the code is valid and
+at least one actor resolved (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Actor, Event, Location, Plover, Quote, Span, content_id
+from .actors import ActorResolver
+from .codebook import lookup
+from .lexicon import Lexicon
+from .matcher import Match, match_sentence
+from .modality import (
+    FUTURE_AUX,
+    INTENT_ADJECTIVES,
+    KIND_MODALITY,
+    clause_mood,
+    governor_kind,
+)
+from .syntax import direct_object, first, governing_verb, prep_objects, subject_of
+from .transform import is_cooperative, speech_act_code
+from .when import resolve_date
+from .where import PlaceResolver, find_place, locate
+
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "from", "into", "of", "at", "toward",
+                "towards", "between", "for")
+LIGHT_VERBS = frozenset({"hold", "conduct", "stage", "launch", "prepare", "begin", "start",
+                         "plan", "carry", "mount", "make", "pay", "continue", "resume",
+                         "announce", "order", "undertake", "complete", "stop", "end", "join",
+                         "attend", "organize", "schedule", "have", "give", "issue", "deny",
+                         "reject", "face", "level", "make", "take", "lead", "intensify",
+                         "step", "escalate"})
+REPORTING_VERBS = frozenset({"say", "report", "tell", "announce", "add", "state", "claim",
+                             "note", "quote", "confirm", "write", "insist", "believe", "think",
+                             "argue", "estimate", "describe", "indicate"})
+DATE_PREPS = frozenset({"on", "in", "during", "at", "since", "by", "until", "from", "for",
+                        "through", "after", "before"})
+SPEECH_KINDS = frozenset({"demand", "appeal", "refuse", "allege", "deny"})
+
+
+@dataclass
+class Draft:
+    """An event being assembled."""
+
+    match: Match
+    code: str
+    modality: str = "asserted"
+    source: tuple[Actor, ...] = ()
+    target: tuple[Actor, ...] = ()
+    note: str = ""
+    absorbed: bool = False
+    """A governor merged into its complement ("pledged to ..."): not emitted itself."""
+    complement: Draft | None = None
+    governor: Draft | None = None
+    future: bool = False
+    words: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class DocumentCoder:
+    """Codes sentences of one document; create one per document."""
+
+    lexicon: Lexicon
+    resolver: ActorResolver
+    doc_id: str
+    text: str
+    published: str | None = None
+    outlet: str | None = None
+    quotes: Sequence[Quote] = ()
+    places: PlaceResolver | None = None
+
+    def code(self, parsed: Any) -> list[Event]:
+        events: list[Event] = []
+        for sent in parsed.sents:
+            events += self.code_sentence(sent)
+        return events
+
+    # -- linking speech acts to their complements ---------------------------------------
+
+    def _complement_token(self, gov: Any, matches: dict[int, Match]) -> Any | None:
+        """The coded event a governor is about, searching its clausal children."""
+        queue = [c for c in gov.children if c.dep_ in ("xcomp", "ccomp", "acl", "dobj", "obj")]
+        for prep in gov.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "to", "from", "over",
+                                                       "against", "on"):
+                queue += [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+        seen = 0
+        while queue and seen < 12:
+            tok = queue.pop(0)
+            seen += 1
+            if tok.i in matches and tok.i != gov.i:
+                return tok
+            if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in LIGHT_VERBS or
+                                                governor_kind(tok.lemma_) == "plan"):
+                queue += [c for c in tok.children if c.dep_ in ("dobj", "obj", "xcomp")]
+                for prep in tok.children:
+                    if prep.dep_ == "prep":
+                        queue += [c for c in prep.children if c.dep_ == "pobj"]
+            elif tok.pos_ in ("NOUN",) and tok.dep_ in ("dobj", "obj", "pobj"):
+                queue += [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
+        return None
+
+    def _governor_kind(self, gov: Any, matches: dict[int, Match]) -> str | None:
+        m = matches.get(gov.i)
+        if m is not None and m.pattern.governor:
+            return m.pattern.role
+        kind = governor_kind(gov.lemma_.lower())
+        if kind in ("plan", "intent") or (gov.pos_ == "ADJ" and gov.lemma_ in INTENT_ADJECTIVES):
+            return kind or "intent"
+        return None
+
+    # -- actors ---------------------------------------------------------------------------
+
+    def _noun_source(self, noun: Any) -> Any | None:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            ):
+                return child
+        verb = governing_verb(noun)
+        if verb is not None and (verb.lemma_ in LIGHT_VERBS or
+                                 governor_kind(verb.lemma_) in ("plan", "intent")):
+            return subject_of(verb)
+        return None
+
+    def _source_heads(self, m: Match) -> list[Any]:
+        tok = m.trigger
+        if m.pattern.noun:
+            head = self._noun_source(tok)
+            return [head] if head is not None else []
+        subj = subject_of(tok)
+        return [subj] if subj is not None else []
+
+    def _target_heads(self, m: Match) -> list[Any]:
+        if m.pattern.role == "notarget":
+            return []
+        tok = m.trigger
+        out: list[Any] = list(m.prep_objects)
+        specific_object = bool(m.pattern.objects - {"*"})
+        if m.pattern.noun:
+            for prep in TARGET_PREPS:
+                out += prep_objects(tok, prep)
+            return out
+        obj = direct_object(tok)
+        if obj is not None and not specific_object:
+            out.append(obj)
+        if obj is not None and specific_object:
+            out += [c for c in obj.children if c.dep_ == "poss"]
+            for prep in ("with", "to", "against", "on", "of", "for", "between"):
+                out += prep_objects(obj, prep)
+        out += [c for c in tok.children if c.dep_ in ("dative", "iobj")]
+        for prep in ("with", "to", "against", "on", "upon"):
+            out += prep_objects(tok, prep)
+        return out
+
+    def _resolve(self, heads: Sequence[Any], exclude: Sequence[Actor] = ()) -> tuple[Actor, ...]:
+        taken = {(a.actor_code, a.name) for a in exclude}
+        for head in heads:
+            actors = tuple(a for a in self.resolver.resolve(head)
+                           if (a.actor_code, a.name) not in taken)
+            if actors:
+                return actors
+        return ()
+
+    # -- the sentence -----------------------------------------------------------------------
+
+    def code_sentence(self, sent: Any) -> list[Event]:
+        matches = match_sentence(sent, self.lexicon)
+        if not matches:
+            # keep pronoun memory current even in sentences without events
+            subj = first(sent.root, "nsubj")
+            if subj is not None and subj.pos_ != "PRON":
+                self.resolver.resolve_head(subj)
+            return []
+        drafts = {i: Draft(m, m.code, words=list(m.words)) for i, m in matches.items()}
+        # sources first (in order), so pronouns see earlier actors
+        for i in sorted(drafts):
+            d = drafts[i]
+            d.source = self._resolve(self._source_heads(d.match))
+        for i in sorted(drafts):
+            d = drafts[i]
+            d.target = self._resolve(self._target_heads(d.match), d.source)
+        # link governors to complements
+        for i in sorted(drafts):
+            gov_tok = drafts[i].match.trigger
+            kind = self._governor_kind(gov_tok, matches)
+            if kind is None:
+                continue
+            comp_tok = self._complement_token(gov_tok, matches)
+            if comp_tok is None or comp_tok.i not in drafts:
+                continue
+            drafts[i].complement = drafts[comp_tok.i]
+            drafts[comp_tok.i].governor = drafts[i]
+        # governors that are not in the lexicon ("prepared for", "plans to", "ready to")
+        for i, d in drafts.items():
+            if d.governor is not None:
+                continue
+            head = d.match.trigger
+            for _ in range(3):
+                if head.dep_ not in ("xcomp", "ccomp", "pobj", "pcomp", "prep", "dobj", "acl"):
+                    break
+                parent = head.head
+                if head.dep_ == "acl" and parent.i == d.match.trigger.i:
+                    break
+                kind = governor_kind(parent.lemma_.lower())
+                if kind in ("plan", "intent") and parent.i not in drafts:
+                    d.modality = KIND_MODALITY[kind]
+                    d.note = f"governed by {parent.lemma_!r} ({kind})"
+                    if kind == "intent":
+                        self._apply_intent(d, parent.lemma_)
+                    break
+                head = parent
+            # "exercises planned for later this month"
+            for child in d.match.trigger.children:
+                if child.dep_ == "acl" and governor_kind(child.lemma_.lower()) == "plan":
+                    d.modality = "planned"
+                    d.note = f"modified by {child.lemma_!r}"
+        for d in drafts.values():
+            self._settle(d)
+        events = []
+        for d in drafts.values():
+            if d.absorbed:
+                continue
+            event = self._event(d, sent)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _apply_intent(self, d: Draft, why: str) -> None:
+        """A promise of a cooperative act is an intent (03x); of a hostile act against
+        someone, a threat (13x)."""
+        if is_cooperative(d.code):
+            new = speech_act_code("intent", d.code)
+            if new:
+                d.note = f"{d.code} under {why!r} -> intent {new}"
+                d.code = new
+        elif d.target:
+            new = speech_act_code("threaten", d.code)
+            if new:
+                d.note = f"{d.code} under {why!r} -> threat {new}"
+                d.code, d.modality = new, "asserted"
+
+    def _settle(self, d: Draft) -> None:
+        m = d.match
+        mood = clause_mood(m.trigger) if not m.pattern.noun else None
+        verb = m.trigger if not m.pattern.noun else governing_verb(m.trigger)
+        if mood is None and verb is not None:
+            mood = clause_mood(verb)
+        gov = d.governor
+        if gov is not None:
+            kind = gov.match.pattern.role
+            if kind is None:
+                kind = governor_kind(gov.match.trigger.lemma_.lower())
+            if not d.source:
+                d.source = gov.target if kind in ("demand", "appeal") and gov.target else gov.source
+            if kind == "intent":
+                d.modality = "pledged"
+                self._apply_intent(d, gov.match.trigger.lemma_)
+                if not d.source:
+                    d.source = gov.source
+                gov.absorbed = True
+            elif kind == "threaten":
+                new = speech_act_code("threaten", d.code)
+                if new:
+                    d.note = f"{d.code} under {gov.match.trigger.lemma_!r} -> threat {new}"
+                    d.code = new
+                    d.words = gov.words + d.words
+                    gov.absorbed = True
+                else:
+                    d.modality = "possible"
+            elif kind in KIND_MODALITY:
+                d.modality = KIND_MODALITY[kind]
+                d.note = f"{kind} by {gov.match.trigger.lemma_!r}"
+                if kind == "allege" and gov.governor is not None:
+                    outer = gov.governor.match.pattern.role
+                    if outer == "deny":
+                        d.modality = "denied"
+            if kind in SPEECH_KINDS and gov.match.pattern.governor and kind != "allege":
+                if kind in ("demand", "appeal", "refuse"):
+                    base = gov.match.pattern.code
+                    new = speech_act_code(kind, d.code)
+                    if new and base == speech_act_code(kind, None):
+                        gov.code = new
+                        gov.note = f"{kind} about {d.code} -> {new}"
+                if not gov.target:
+                    gov.target = (d.source if kind in ("demand", "appeal") and
+                                  d.source != gov.source else d.target)
+        if mood is None:
+            return
+        if mood.negated and d.modality == "asserted":
+            own_future = mood.future or any(
+                c.lower_ in FUTURE_AUX for c in m.trigger.children if c.dep_ == "aux")
+            if own_future:
+                new = speech_act_code("refuse", d.code)
+                if new:
+                    d.note = f"{d.code} negated in future -> rejection {new}"
+                    d.code = new
+                    return
+            d.modality = "negated"
+        elif mood.possible and d.modality == "asserted":
+            d.modality = "possible"
+        elif mood.future and d.modality == "asserted" and gov is None:
+            d.modality = "planned"
+            d.future = True
+            self._apply_intent(d, "will")
+
+    # -- building the record ----------------------------------------------------------------
+
+    def _asserted_by(self, m: Match, sent: Any) -> Actor:
+        start = m.trigger.idx
+        for q in self.quotes:
+            if q.start <= start < q.end and q.speaker is not None:
+                sp = q.speaker
+                return Actor(sp.name, sp.entity, sp.actor_code, sp.start, sp.end)
+        tok = m.trigger
+        while tok.head is not tok:
+            parent = tok.head
+            if (parent.lemma_.lower() in REPORTING_VERBS and tok.dep_ in ("ccomp", "parataxis")
+                    and parent.i != m.trigger.i):
+                subj = first(parent, "nsubj")
+                if subj is not None:
+                    actors = self.resolver.resolve(subj)
+                    if actors:
+                        return actors[0]
+                    return Actor(_np_text(subj), start=subj.idx, end=subj.idx + len(subj.text))
+            tok = parent
+        for tok in sent:
+            if tok.lower_ == "according" and tok.dep_ == "prep":
+                for to in tok.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            actors = self.resolver.resolve(pobj)
+                            if actors:
+                                return actors[0]
+        return Actor(self.outlet or "reporter")
+
+    def _date(self, d: Draft, sent: Any) -> Any:
+        m = d.match
+        hosts = [m.trigger]
+        verb = governing_verb(m.trigger) if m.pattern.noun else None
+        if verb is not None:
+            hosts.append(verb)
+        if d.governor is not None:
+            hosts.append(d.governor.match.trigger)
+        for host in hosts:
+            for child in host.children:
+                if child.dep_ in ("npadvmod", "tmod", "obl", "compound", "nummod", "nmod") and \
+                        child.ent_type_ == "DATE":
+                    return resolve_date(_ent_text(child), self.published, d.future)
+                if child.dep_ == "prep" and child.lower_ in DATE_PREPS:
+                    for pobj in child.children:
+                        if pobj.ent_type_ == "DATE":
+                            return resolve_date(_ent_text(pobj), self.published, d.future)
+        # the date of the reporting clause: "..., state media said Sunday"
+        root = sent.root
+        if root.i != m.trigger.i and root.lemma_.lower() in REPORTING_VERBS:
+            for child in root.children:
+                if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod"):
+                    return resolve_date(_ent_text(child), self.published, d.future)
+        return None
+
+    def _location(self, d: Draft) -> Location | None:
+        used = {a.start for a in (*d.source, *d.target) if a.start is not None}
+        used_idx = {t.i for t in d.match.trigger.sent if t.idx in used}
+        visit = None
+        if d.code in ("042", "043") and d.match.obj is None:
+            visit = direct_object(d.match.trigger)
+        if d.code == "042":
+            visit = direct_object(d.match.trigger)
+            if visit is not None:
+                used_idx.discard(visit.i)
+        place = find_place(d.match.trigger, used_idx, visit)
+        if place is None:
+            return None
+        countries = [a.actor_code[:3] for a in (*d.source, *d.target) if a.actor_code]
+        return locate(place, self.places, countries)
+
+    def _event(self, d: Draft, sent: Any) -> Event | None:
+        entry = lookup(d.code)
+        if entry is None:
+            return None
+        if not d.source and not d.target:
+            return None  # fail closed: no resolved actor
+        m = d.match
+        words = sorted({w.i: w for w in d.words}.values(), key=lambda w: w.i)
+        t_start = words[0].idx
+        t_end = words[-1].idx + len(words[-1].text)
+        confidence = 0.45
+        confidence += 0.1 if m.pattern.specificity else 0.0
+        confidence += 0.2 if d.source else 0.0
+        confidence += 0.1 if d.target else 0.0
+        confidence -= 0.05 if d.modality != "asserted" else 0.0
+        confidence -= 0.05 if any(a.start is None for a in d.source) else 0.0
+        explain = f"{m.pattern.describe()} <- {' '.join(w.text for w in words)}"
+        if d.note:
+            explain += f"; {d.note}"
+        plover = entry.plover
+        return Event(
+            id=content_id(self.doc_id, str(t_start), d.code),
+            source=d.source,
+            target=d.target,
+            cameo=d.code,
+            cameo_root=entry.root,
+            plover=Plover(plover.type, plover.mode, plover.context) if plover else None,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            modality=d.modality,
+            asserted_by=self._asserted_by(m, sent),
+            date=self._date(d, sent),
+            location=self._location(d),
+            confidence=round(min(confidence, 0.95), 2),
+            trigger=Span(t_start, t_end, self.text[t_start:t_end]),
+            sentence=Span(sent.start_char, sent.end_char),
+            pattern=explain,
+        )
+
+
+def _ent_text(tok: Any) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
+
+
+def _np_text(tok: Any) -> str:
+    left = min((t.i for t in tok.subtree if t.i <= tok.i), default=tok.i)
+    return tok.doc[left:tok.i + 1].text

@@ -1,0 +1,113 @@
+"""Match lexicon patterns against the tokens of a parsed sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon, Pattern
+from .syntax import direct_object
+
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+@dataclass
+class Match:
+    """A pattern that fired on a trigger token, with the words it used."""
+
+    pattern: Pattern
+    trigger: Any
+    words: list[Any] = field(default_factory=list)
+    obj: Any | None = None
+    prep_objects: list[Any] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.pattern.code
+
+
+def _lemma_forms(tok: Any) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _find_prep(tokens: list[Any], word: str) -> Any | None:
+    for tok in tokens:
+        for child in tok.children:
+            if child.lower_ == word and child.dep_ in ("prep", "prt", "agent", "dative",
+                                                        "advmod", "mark"):
+                return child
+    return None
+
+
+def match_verb(tok: Any, pattern: Pattern) -> Match | None:
+    words = [tok]
+    obj = None
+    hosts = [tok]
+    if pattern.objects:
+        obj = direct_object(tok)
+        if obj is None and pattern.preps:
+            # "remain on alert": the object sits in the pattern's prepositional phrase
+            prep = _find_prep([tok], pattern.preps[-1])
+            if prep is not None:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        if "*" not in pattern.objects and not (_lemma_forms(obj) & pattern.objects):
+            return None
+        words.append(obj)
+        hosts.append(obj)
+    prep_objs: list[Any] = []
+    for word in pattern.preps:
+        prep = _find_prep(hosts, word)
+        if prep is None:
+            return None
+        words.append(prep)
+        prep_objs += [c for c in prep.children if c.dep_ == "pobj"]
+    return Match(pattern, tok, words, obj, prep_objs)
+
+
+def match_noun(tok: Any, pattern: Pattern) -> Match | None:
+    words = [tok]
+    if pattern.objects:
+        mods = [c for c in tok.children if c.dep_ in NOUN_MODIFIERS]
+        hit = next((m for m in mods if _lemma_forms(m) & pattern.objects), None)
+        if hit is None:
+            return None
+        words.append(hit)
+    prep_objs: list[Any] = []
+    for word in pattern.preps:
+        prep = _find_prep([tok], word)
+        if prep is None:
+            return None
+        words.append(prep)
+        prep_objs += [c for c in prep.children if c.dep_ == "pobj"]
+    return Match(pattern, tok, words, None, prep_objs)
+
+
+def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
+    """The most specific pattern firing on ``tok``, or ``None``."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        for pattern in lexicon.for_verb(lemma):
+            m = match_verb(tok, pattern)
+            if m is not None:
+                return m
+    elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+        for key in dict.fromkeys((lemma, tok.lower_)):
+            for pattern in lexicon.for_noun(key):
+                m = match_noun(tok, pattern)
+                if m is not None:
+                    return m
+    return None
+
+
+def match_sentence(sent: Any, lexicon: Lexicon) -> dict[int, Match]:
+    """Matches by token index for one sentence; object nouns a verb pattern used up are
+    not matched again as noun events ("hold *talks*")."""
+    found: dict[int, Match] = {}
+    for tok in sent:
+        m = match_token(tok, lexicon)
+        if m is not None:
+            found[tok.i] = m
+    used = {w.i for m in found.values() if not m.pattern.noun for w in m.words[1:]}
+    return {i: m for i, m in found.items() if not (m.pattern.noun and i in used)}

@@ -1,0 +1,1 @@
+"""Geography: an offline gazetteer, place resolution and metonymy heuristics."""

@@ -1,0 +1,401 @@
+"""Find attributed statements in a parsed article: content, cue and source.
+
+Rules over the dependency parse, in the order they run:
+
+1. *Clausal cues* — a speech or thought verb with a clausal complement ("Cheong said Kim's
+   visits likely had a dual goal"), in either order ("..., KCNA reported").
+2. *"according to X"* — the clause it modifies is the content, X the source.
+3. *Quoted complements* — a speech verb whose object or "as" phrase holds a quotation
+   ("described it as “very rare”", "called the delivery “a top priority”").
+4. *Directives* — "urged the factory to move ahead", "vowed to retaliate".
+5. *Quotes* — every content touching a quotation grows to the whole quotation (quotes run
+   over sentences and paragraphs); a quotation resumed after "he said" joins its content;
+   a quotation left with no cue goes to the speaker of the quotation just before it.
+
+Each finding is an ``Attribution``; ``attributions_to_quotes`` makes the ``Quote`` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .cues import ATTITUDE, DIRECTIVE, SPEECH, THOUGHT
+from .marks import QuotedSpan, find_quoted
+from .speakers import Source, source_of
+from .spans import Token, char_span, contains, hull, overlaps, trim
+
+_QUOTE_CHARS = "\"“”„«»"
+_COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One statement found in the text (mutable while the rules refine it)."""
+
+    parts: list[tuple[int, int]]
+    """Content span(s) in the text, in order (a quote resumed after "he said" adds one)."""
+    cue: tuple[int, int] | None
+    source: Source | None
+    rule: str
+    cue_token: Token | None = None
+    follows: int | None = None
+    """Index of the attribution whose speaker a cue-less continuation takes."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _cue_span(tok: Token) -> tuple[int, int]:
+    """The cue words: the verb plus its particle ("pointed out"), or "according to"."""
+    last = tok
+    if tok.lower_ == "according":
+        last = next((c for c in tok.children if c.lower_ == "to"), tok)
+    else:
+        for child in tok.rights:
+            if child.dep_ == "prt" and child.i == last.i + 1:
+                last = child
+    return char_span(tok, last)
+
+
+def _clause_content(text: str, cue: Token, comp: Token, source: Source | None) -> tuple[int, int]:
+    """Content of a clausal complement, on either side of its cue."""
+    sent = cue.sent
+    if comp.i < cue.i:  # "X did Y, officials said": content runs up to the attribution clause
+        attr_first = cue.left_edge if source is None else min(
+            source.head.left_edge, cue, key=lambda t: t.i)
+        attr_first = min(attr_first, cue, key=lambda t: t.i)
+        if attr_first.i <= comp.i:
+            attr_first = cue
+        first = comp.left_edge
+        start = first.idx
+        end = attr_first.idx
+        if start >= end:
+            start, end = char_span(comp.left_edge, comp.right_edge)
+        return trim(text, start, end)
+    start = comp.left_edge.idx
+    last = max(comp.right_edge, cue.right_edge if cue.right_edge.i < sent.end else comp.right_edge,
+               key=lambda t: t.i)
+    last = min(last, sent[-1], key=lambda t: t.i)
+    return trim(text, start, last.idx + len(last.text), ".")
+
+
+def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
+    head = cue.head
+    if head is cue:
+        return None
+    skip = set(t.i for t in cue.subtree)
+    toks = [t for t in head.subtree if t.i not in skip and t.sent == cue.sent]
+    if not toks:
+        return None
+    # keep the contiguous run on the side of the clause, not what the phrase interrupts
+    if cue.i < head.i:  # "According to X, Y"
+        toks = [t for t in toks if t.i > cue.right_edge.i]
+    else:  # "Y, according to X"
+        toks = [t for t in toks if t.i < cue.i]
+    span = hull(toks)
+    return trim(text, *span, ".") if span else None
+
+
+def _complement(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            return child  # type: ignore[no-any-return]
+    return None
+
+
+def _directive(tok: Token) -> tuple[int, int] | None:
+    """The infinitive of a directive or promise: "urged X to ...", "vowed to ..."."""
+    for child in tok.rights:
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                         for a in child.lefts):
+            first = next((c for c in tok.rights if c.dep_ in ("dobj", "dative")), child.left_edge)
+            first = min(first.left_edge, child.left_edge, key=lambda t: t.i)
+            return char_span(first, child.right_edge)
+    if tok.lemma_ in ("call", "appeal"):
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+                return char_span(next(child.rights, child), child.right_edge) if any(
+                    True for _ in child.rights) else None
+    return None
+
+
+def _quoted_complement(tok: Token, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
+    """The object or "as" phrase of a speech verb, when it holds a quotation."""
+    comps = [c for c in tok.rights if c.dep_ in _COMPLEMENT_DEPS]
+    if not comps:
+        return None
+    span = char_span(comps[0].left_edge, comps[-1].right_edge)
+    if any(overlaps(span, (q.inner_start, q.inner_end)) for q in quotes):
+        return span
+    return None
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "ask"})
+"""Verbs whose direct object is the listener, not what was said."""
+
+
+def _after_colon(text: str, tok: Token) -> tuple[int, int] | None:
+    """ "Pence said: Well, look, ..." — the rest of the paragraph (or the next one)."""
+    end_of_clause = tok.sent.end_char
+    colon = text.find(":", tok.idx, min(end_of_clause + 1, tok.idx + 40))
+    if colon < 0 or any(ch in text[tok.idx:colon] for ch in ".!?\n"):
+        return None
+    start, end = _paragraph_bounds(text, colon)
+    content = trim(text, colon + 1, end)
+    if content[0] >= content[1] and end < len(text):  # the colon ends its paragraph
+        nxt = end
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1
+        content = trim(text, *_paragraph_bounds(text, nxt)) if nxt < len(text) else content
+    return content if content[0] < content[1] else None
+
+
+def _labelled_paragraphs(text: str, parsed: Any, found: list[Attribution]) -> list[Attribution]:
+    """ "PENCE: Well, look ..." or "Poll: Voters ..." — a short name, a colon, what it says."""
+    out: list[Attribution] = []
+    for sent in parsed.sents:
+        toks = [t for t in sent if not t.is_space]
+        colon = next((t for t in toks[:6] if t.text == ":"), None)
+        if colon is None or colon.i == toks[0].i:
+            continue
+        label = [t for t in toks if t.i < colon.i]
+        if not label[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") for t in label):
+            continue
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in label):
+            continue
+        _, para_end = _paragraph_bounds(text, colon.idx)
+        content = trim(text, colon.idx + 1, para_end)
+        if content[0] >= content[1] or _covered(content, found):
+            continue
+        head = max(label, key=lambda t: t.i if t.pos_ in ("PROPN", "NOUN") else -1)
+        src = Source(head, label[0].idx, label[-1].idx + len(label[-1].text))
+        out.append(Attribution([content], (colon.idx, colon.idx + 1), src, "label", colon))
+    return out
+
+
+_OBJECT_PREPS = frozenset({"about", "for", "on", "to", "against", "of", "as"})
+_VAGUE_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing",
+                            "what", "which", "them", "him", "her", "me", "us", "you"})
+
+
+def _object(tok: Token) -> tuple[int, int] | None:
+    """The object a stance or speech act is about: "praised the deal", "called for X"."""
+    comps = [c for c in tok.rights if c.dep_ in ("dobj", "oprd", "dative", "attr")
+             or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)]
+    if not comps:
+        return None
+    first = comps[0]
+    if first.dep_ == "prep":
+        objs = [c for c in first.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        first = objs[0]
+    if first.lower_ in _VAGUE_OBJECTS and len(comps) == 1 and first.n_rights == 0:
+        return None
+    return char_span(first.left_edge, comps[-1].right_edge)
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and (
+        tok.lemma_ in SPEECH or tok.lemma_ in THOUGHT or tok.lemma_ in DIRECTIVE
+        or tok.lemma_ in ATTITUDE
+    )
+
+
+def find_attributions(text: str, parsed: Any) -> list[Attribution]:
+    """All attributions in ``text`` given its spaCy parse ``parsed``."""
+    quotes = find_quoted(text)
+    found: list[Attribution] = []
+    for tok in parsed:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            content = _according_content(text, tok)
+            src = source_of(tok)
+            if content and content[0] < content[1]:
+                found.append(Attribution([content], _cue_span(tok), src, "according", tok))
+            continue
+        if not _is_cue_verb(tok) or _not_a_cue(tok):
+            continue
+        src = source_of(tok)
+        comp = _complement(tok)
+        if comp is not None and src is not None:
+            content = _clause_content(text, tok, comp, src)
+            if content[0] < content[1]:
+                found.append(Attribution([content], _cue_span(tok), src, "clause", tok))
+                continue
+        if src is None:
+            continue
+        if tok.lemma_ in DIRECTIVE or tok.lemma_ in ATTITUDE:
+            span = _directive(tok)
+            if span is not None:
+                found.append(Attribution([trim(text, *span, ".")], _cue_span(tok), src,
+                                         "directive", tok))
+                continue
+        if tok.lemma_ in SPEECH:
+            span = _quoted_complement(tok, quotes)
+            if span is not None:
+                found.append(Attribution([trim(text, *span)], _cue_span(tok), src,
+                                         "quoted-object", tok))
+                continue
+            span = _adjacent_quote(text, tok, src, quotes)
+            if span is not None:
+                found.append(Attribution([span], _cue_span(tok), src, "adjacent-quote", tok))
+                continue
+        if tok.lemma_ in SPEECH:
+            span = _after_colon(text, tok)
+            if span is not None:
+                found.append(Attribution([span], _cue_span(tok), src, "colon", tok))
+                continue
+        if (tok.lemma_ in ATTITUDE or tok.lemma_ in SPEECH) and tok.lemma_ not in _ADDRESSEE_VERBS:
+            span = _object(tok)
+            if span is not None:
+                found.append(Attribution([trim(text, *span, ".")], _cue_span(tok), src,
+                                         "object", tok))
+    found.extend(_labelled_paragraphs(text, parsed, found))
+    found = [_clip_to_paragraph(text, a) for a in found]
+    found = [a for a in found if a.start < a.end]
+    found = [_grow_to_quotes(a, quotes) for a in found]
+    found = _dedupe(found)
+    found = _resumed_quotes(text, found, quotes)
+    found.extend(_orphan_quotes(text, found, quotes))
+    found.sort(key=lambda a: (a.start, a.end))
+    return found
+
+
+def _not_a_cue(tok: Token) -> bool:
+    """Phrasal verbs ("shows off") and passives ("when asked") report nobody's words."""
+    if any(c.dep_ == "prt" and c.lower_ not in ("out",) for c in tok.children):
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ == "advcl" and tok.tag_ != "VBG" and not has_subject:
+        return True  # "When asked whether ...": the question, not an answer
+    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+        if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("advcl", "acl"):
+            return not any(c.dep_ == "agent" for c in tok.children)
+    return False
+
+
+def _clip_to_paragraph(text: str, att: Attribution) -> Attribution:
+    """Paraphrased content stays in the paragraph of its cue (parses leak across them)."""
+    if att.cue is None:
+        return att
+    para_start, para_end = _paragraph_bounds(text, att.cue[0])
+    start, end = max(att.start, para_start), min(att.end, para_end)
+    if (start, end) == (att.start, att.end):
+        return att
+    return replace(att, parts=[trim(text, start, end)])
+
+
+def _adjacent_quote(
+    text: str, tok: Token, src: Source, quotes: list[QuotedSpan]
+) -> tuple[int, int] | None:
+    """A quotation right before ("“…,” she said") or after ("she said: “…”") the cue."""
+    sent_start = tok.sent.start_char
+    sent_end = tok.sent.end_char
+    attr_start = min(src.start, tok.idx)
+    attr_end = max(src.end, tok.idx + len(tok.text))
+    for q in quotes:
+        if q.start <= tok.idx < q.end:
+            continue
+        gap_before = text[q.end:attr_start]
+        gap_after = text[attr_end:q.start]
+        if 0 <= attr_start - q.end <= 3 and not gap_before.strip(" ,"):
+            return q.start, q.end
+        gap = gap_after.strip(" ,")
+        if 0 <= q.start - attr_end <= 40 and q.start < sent_end + 2 and (
+            not gap or (gap.endswith(":") and not any(ch in gap for ch in ".!?"))
+        ):
+            return q.start, q.end
+        if q.start < sent_start and q.end > sent_start and q.end <= attr_start:
+            return q.start, q.end
+    return None
+
+
+def _grow_to_quotes(att: Attribution, quotes: list[QuotedSpan]) -> Attribution:
+    """Content touching a quotation covers all of it (unless the cue is inside it)."""
+    start, end = att.start, att.end
+    for q in quotes:
+        if att.cue and contains((q.start, q.end), att.cue):
+            continue
+        if overlaps((start, end), (q.inner_start, q.inner_end)):
+            start = min(start, q.start)
+            end = max(end, q.end)
+    if (start, end) == (att.start, att.end):
+        return att
+    return replace(att, parts=[(start, end)])
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content span: the first cue found wins."""
+    seen: set[tuple[int, int]] = set()
+    out: list[Attribution] = []
+    for att in found:
+        key = (att.start, att.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(att)
+    return out
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _covered(span: tuple[int, int], found: list[Attribution]) -> bool:
+    return any(overlaps(span, p) for a in found for p in a.parts)
+
+
+def _resumed_quotes(
+    text: str, found: list[Attribution], quotes: list[QuotedSpan]
+) -> list[Attribution]:
+    """“A,” he said. “B.” — a quotation resumed in the same paragraph after the cue joins A."""
+    for att in found:
+        if att.cue is None or att.cue[0] < att.end:
+            continue
+        if not any((q.start, q.end) == (att.start, att.end) or
+                   (q.start <= att.start and q.end >= att.end) for q in quotes):
+            continue
+        _, para_end = _paragraph_bounds(text, att.cue[0])
+        for q in quotes:
+            if att.cue[1] <= q.start < para_end and not _covered((q.start, q.end), found):
+                between = text[att.end:q.start]
+                if len(between) <= 120:
+                    att.parts.append((q.start, q.end))
+                break
+    return found
+
+
+def _orphan_quotes(
+    text: str, found: list[Attribution], quotes: list[QuotedSpan]
+) -> list[Attribution]:
+    """A quoted paragraph with no cue continues the quotation just before it."""
+    extra: list[Attribution] = []
+    ordered = sorted(found, key=lambda a: a.start)
+    for q in quotes:
+        span = (q.start, q.end)
+        if _covered(span, found) or _covered(span, extra):
+            continue
+        para_start, para_end = _paragraph_bounds(text, q.start)
+        if text[para_start:q.start].strip() or len(text[q.end:para_end].strip()) > 1:
+            continue  # not a whole quoted paragraph: a title or a scare quote
+        before = [a for a in ordered if a.end <= q.start and a.source is not None]
+        if not before:
+            continue
+        prev = before[-1]
+        gap = text[prev.end:q.start]
+        if gap.count("\n\n") > 1 and gap.count("\n") > 2:
+            continue
+        if not any(contains((p.start, p.end), a_part) for p in quotes for a_part in prev.parts):
+            continue  # the speaker before was paraphrased, not quoted
+        extra.append(Attribution([span], None, prev.source, "continuation",
+                                 follows=found.index(prev)))
+    return extra

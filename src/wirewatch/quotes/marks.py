@@ -1,0 +1,106 @@
+"""Find quoted passages by their quotation marks, tolerant of how real news is typed.
+
+Handles curly (“ ”) and straight (") double quotes, quotes running over several sentences,
+the newspaper continuation convention (a paragraph that opens a quote without closing it
+continues in the next paragraph, which opens with a quote mark again), and unbalanced marks
+(an opened quote never closed ends with its paragraph).  Single quotes are left alone: in
+news they are apostrophes, headline quotes or quotes nested inside double ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """A quoted passage: ``[start, end)`` includes the marks; ``inner`` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+    """False when the passage ran to the end of a paragraph without a closing mark."""
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    """A straight quote opens when it follows a space or start, and precedes a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-:/" or i == 0
+
+
+def _marks(paragraph: str, offset: int) -> list[tuple[int, str]]:
+    """(position, 'open' | 'close') for every double quote mark in a paragraph."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(paragraph):
+        if ch in OPENING:
+            out.append((offset + i, "open"))
+        elif ch in CLOSING:
+            out.append((offset + i, "close"))
+        elif ch == STRAIGHT:
+            out.append((offset + i, "open" if _is_opening_straight(paragraph, i) else "close"))
+    return out
+
+
+def find_quoted(text: str) -> list[QuotedSpan]:
+    """All top-level double-quoted passages of ``text``, in order."""
+    spans: list[QuotedSpan] = []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    open_at: int | None = None  # start of a quote carried over from an earlier paragraph
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        marks = _marks(text[p_start:p_end], p_start)
+        if open_at is not None and not (marks and marks[0] == (_first_visible(text, p_start), "open")):
+            # The carried quote was not continued: it ended with the previous paragraph.
+            prev_end = paragraphs[p_index - 1][1]
+            spans.append(QuotedSpan(open_at, prev_end, open_at + 1, prev_end, closed=False))
+            open_at = None
+        current: int | None = open_at
+        carried = open_at is not None
+        for pos, kind in marks:
+            if kind == "open":
+                if current is None:
+                    current = pos
+                elif carried and pos == _first_visible(text, p_start):
+                    carried = False  # the continuation mark of a carried quote
+                # an "open" mark inside an open quote is a typo or nesting: ignore it
+            elif current is not None:
+                spans.append(QuotedSpan(current, pos + 1, current + 1, pos))
+                current = None
+                carried = False
+        if current is not None:
+            open_at = current
+        else:
+            open_at = None
+    if open_at is not None:
+        end = paragraphs[-1][1]
+        spans.append(QuotedSpan(open_at, end, open_at + 1, end, closed=False))
+    return spans
+
+
+def _first_visible(text: str, start: int) -> int:
+    i = start
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+def quoted_fraction(spans: list[QuotedSpan], start: int, end: int, text: str) -> float:
+    """Share of the letters and digits in ``text[start:end]`` that lie inside quoted passages."""
+    total = inside = 0
+    for i in range(start, end):
+        if not text[i].isalnum():
+            continue
+        total += 1
+        if any(s.inner_start <= i < s.inner_end for s in spans):
+            inside += 1
+    return inside / total if total else 0.0

@@ -1,0 +1,258 @@
+"""Read queries over events, quotes and actors (used by the CLI, exports, API and dashboard).
+
+Actor filters match CAMEO code prefixes: ``PRK`` matches ``PRK``, ``PRKGOV``, ``PRKMIL``…
+(the first actor of each side is indexed; compound sides keep all actors in ``*_actors``).
+Dates are ``YYYY-MM-DD`` strings, inclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
+
+from ..errors import StoreError
+from . import schema as t
+from .clustering import parse_day
+
+ORDERS = ("newest", "oldest", "id")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to read; ``None`` fields do not filter."""
+
+    actor: str | None = None
+    """Either side's code starts with this."""
+    source: str | None = None
+    target: str | None = None
+    root: tuple[str, ...] | str | None = None
+    """CAMEO root code(s): ``"19"`` or ``("18", "19", "20")``."""
+    cameo: str | None = None
+    """CAMEO code prefix (``"190"``)."""
+    plover: str | None = None
+    since: str | None = None
+    until: str | None = None
+    quad_class: int | None = None
+    country: str | None = None
+    """ISO alpha-3 country of the event's place."""
+    min_mentions: int | None = None
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        e = t.events
+        out: list[ColumnElement[bool]] = []
+        if self.actor:
+            out.append(or_(_prefix(e.c.source_code, self.actor),
+                           _prefix(e.c.target_code, self.actor)))
+        if self.source:
+            out.append(_prefix(e.c.source_code, self.source))
+        if self.target:
+            out.append(_prefix(e.c.target_code, self.target))
+        if self.root:
+            roots = (self.root,) if isinstance(self.root, str) else tuple(self.root)
+            out.append(e.c.cameo_root.in_([r.zfill(2) for r in roots]))
+        if self.cameo:
+            out.append(_prefix(e.c.cameo, self.cameo, upper=False))
+        if self.plover:
+            out.append(e.c.plover_type == self.plover.upper())
+        if self.since:
+            out.append(e.c.day >= _day(self.since, "since"))
+        if self.until:
+            out.append(e.c.day <= _day(self.until, "until"))
+        if self.quad_class is not None:
+            out.append(e.c.quad_class == self.quad_class)
+        if self.country:
+            out.append(e.c.loc_country == self.country.upper())
+        if self.min_mentions is not None:
+            out.append(e.c.num_mentions >= self.min_mentions)
+        return out
+
+
+def _prefix(col: Any, value: str, upper: bool = True) -> ColumnElement[bool]:
+    value = value.strip().upper() if upper else value.strip()
+    return and_(col >= value, col < value + "~")  # a range, so the index applies
+
+
+def _day(value: str, name: str) -> int:
+    if len(value) == 7:  # YYYY-MM
+        value += "-01"
+    day = parse_day(value)
+    if day is None:
+        raise StoreError(f"--{name} must be a date YYYY-MM-DD, not {value!r}")
+    return day
+
+
+def iso_day(day: int | None) -> str | None:
+    return None if day is None else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of results and the cursor to the next (``None`` at the end)."""
+
+    rows: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+def event_dict(r: Any) -> dict[str, Any]:
+    """An event row as the JSON the CLI, exports and API share."""
+    d = dict(r._mapping)
+    d["date"] = iso_day(d.pop("day"))
+    d["source_actors"] = json.loads(d.pop("source_codes") or "[]")
+    d["target_actors"] = json.loads(d.pop("target_codes") or "[]")
+    d.pop("cluster_key", None)
+    return d
+
+
+def query_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int = 0,
+                 cursor: str | None = None, order: str = "newest") -> Page:
+    """Events matching ``f``; page with ``offset`` or the ``cursor`` of the previous page."""
+    if order not in ORDERS:
+        raise StoreError(f"order must be one of {', '.join(ORDERS)}")
+    e = t.events
+    q: Select[Any] = select(e).where(*f.clauses())
+    if cursor:
+        q = q.where(_after(cursor, order))
+    if order == "newest":
+        q = q.order_by(e.c.day.desc(), e.c.id.desc())
+    elif order == "oldest":
+        q = q.order_by(e.c.day, e.c.id)
+    else:
+        q = q.order_by(e.c.id)
+    rows = conn.execute(q.limit(limit + 1).offset(offset if not cursor else 0)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = None
+    if more and rows:
+        last = rows[-1]
+        nxt = f"{last.id}" if order == "id" else f"{last.day}:{last.id}"
+    return Page([event_dict(r) for r in rows], nxt)
+
+
+def _after(cursor: str, order: str) -> ColumnElement[bool]:
+    e = t.events
+    try:
+        if order == "id":
+            return e.c.id > int(cursor)
+        day, ident = (int(x) for x in cursor.split(":"))
+    except ValueError as exc:
+        raise StoreError(f"bad cursor {cursor!r}") from exc
+    if order == "newest":
+        return tuple_(e.c.day, e.c.id) < tuple_(day, ident)
+    return tuple_(e.c.day, e.c.id) > tuple_(day, ident)
+
+
+def event_mentions(conn: Connection, event_id: int) -> list[dict[str, Any]]:
+    """The mentions (one per reporting article) of one event."""
+    m, d = t.event_mentions, t.documents
+    q = (select(m, d.c.title, d.c.duplicate_of).join(d, d.c.id == m.c.doc_id)
+         .where(m.c.event_id == event_id).order_by(m.c.id))
+    out = []
+    for r in conn.execute(q):
+        row = dict(r._mapping)
+        row["date"] = iso_day(row.pop("day"))
+        row["source_actors"] = json.loads(row.pop("source_codes") or "[]")
+        row["target_actors"] = json.loads(row.pop("target_codes") or "[]")
+        row["stages"] = json.loads(row["stages"] or "[]")
+        out.append(row)
+    return out
+
+
+def dyads(conn: Connection, f: EventFilter, limit: int = 100) -> list[dict[str, Any]]:
+    """Source→target actor pairs by number of events."""
+    e = t.events
+    n = func.count().label("events")
+    q = (select(e.c.source_code, e.c.target_code, n,
+                func.sum(e.c.num_mentions).label("mentions"),
+                func.avg(e.c.goldstein).label("mean_goldstein"))
+         .where(*f.clauses(), e.c.source_code.is_not(None), e.c.target_code.is_not(None))
+         .group_by(e.c.source_code, e.c.target_code).order_by(n.desc()).limit(limit))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+DAILY_GROUPS = {"root": "cameo_root", "quad": "quad_class", "plover": "plover_type"}
+
+
+def daily_counts(conn: Connection, f: EventFilter, by: str | None = None) -> list[dict[str, Any]]:
+    """Events and mentions per day (optionally per CAMEO root, quad class or PLOVER type)."""
+    e = t.events
+    cols: list[Any] = [e.c.day]
+    if by is not None:
+        if by not in DAILY_GROUPS:
+            raise StoreError(f"daily counts by {by!r}: use one of {', '.join(DAILY_GROUPS)}")
+        cols.append(e.c[DAILY_GROUPS[by]].label("group"))
+    q = (select(*cols, func.count().label("events"),
+                func.sum(e.c.num_mentions).label("mentions"))
+         .where(*f.clauses()).group_by(*cols).order_by(*cols))
+    out = []
+    for rec in conn.execute(q):
+        row: dict[str, Any] = dict(rec._mapping)
+        row["day"] = iso_day(row["day"])
+        row["mentions"] = int(row["mentions"] or 0)
+        out.append(row)
+    return out
+
+
+def query_actors(conn: Connection, f: EventFilter, limit: int = 100) -> list[dict[str, Any]]:
+    """Actor codes with how often each is source and target of matching events."""
+    e = t.events
+    totals: dict[str, dict[str, Any]] = {}
+    for side, code, name in (("as_source", e.c.source_code, e.c.source_name),
+                             ("as_target", e.c.target_code, e.c.target_name)):
+        q = (select(code.label("code"), func.min(name).label("name"), func.count().label("n"))
+             .where(*f.clauses(), code.is_not(None)).group_by(code))
+        for r in conn.execute(q):
+            row = totals.setdefault(r.code, {"actor_code": r.code, "name": r.name,
+                                             "as_source": 0, "as_target": 0})
+            row[side] = int(r.n)
+    for entry in totals.values():
+        entry["events"] = entry["as_source"] + entry["as_target"]
+    ranked = sorted(totals.values(), key=lambda a: (-a["events"], a["actor_code"]))
+    return ranked[:limit]
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    """Which quotes to read; ``None`` fields do not filter."""
+
+    speaker: str | None = None
+    """Speaker actor code prefix, or a part of the speaker's name."""
+    contains: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+
+    def clauses(self) -> list[ColumnElement[bool]]:
+        q = t.quotes
+        out: list[ColumnElement[bool]] = []
+        if self.speaker:
+            out.append(or_(_prefix(q.c.speaker_code, self.speaker),
+                           func.lower(q.c.speaker_name).contains(self.speaker.lower())))
+        if self.contains:
+            out.append(func.lower(q.c.text).contains(self.contains.lower()))
+        if self.outlet:
+            out.append(q.c.outlet == self.outlet)
+        if self.since:
+            out.append(q.c.day >= _day(self.since, "since"))
+        if self.until:
+            out.append(q.c.day <= _day(self.until, "until"))
+        if self.kind:
+            out.append(q.c.kind == self.kind)
+        return out
+
+
+def query_quotes(conn: Connection, f: QuoteFilter, limit: int = 100,
+                 offset: int = 0) -> list[dict[str, Any]]:
+    """Quotes with their speaker and article, newest first."""
+    q, d = t.quotes, t.documents
+    stmt = (select(q, d.c.url, d.c.title).join(d, d.c.id == q.c.doc_id).where(*f.clauses())
+            .order_by(q.c.day.desc(), q.c.doc_id, q.c.start_char).limit(limit).offset(offset))
+    out = []
+    for r in conn.execute(stmt):
+        row = dict(r._mapping)
+        row["date"] = iso_day(row.pop("day"))
+        out.append(row)
+    return out
