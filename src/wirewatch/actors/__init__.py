@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .kb import ActorMatch, Agent, Entry, KnowledgeBase
 
@@ -51,3 +51,16 @@ def load_kb(settings: Settings | None = None) -> KnowledgeBase:
     """
     paths = tuple(settings.user_dictionaries) if settings is not None else ()
     return _cached(paths, tuple(_stamp(p) for p in paths))
+
+
+def _register() -> None:
+    from ..registry import register
+
+    @register("actors.entities", "1", assigns=("entities",), requires=("article",))
+    def _make_entity_stage(settings: Settings) -> Any:
+        from .entities import EntityStage
+
+        return EntityStage(load_kb(settings))
+
+
+_register()

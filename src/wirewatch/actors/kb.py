@@ -111,6 +111,7 @@ class KnowledgeBase:
         self._countries: dict[str, Country] = {}
         self._country_keys: dict[str, str] = {}
         self._country_acronyms: dict[str, str] = {}
+        self._demonyms: set[str] = set()
         self.max_words = 1
 
     # ------------------------------------------------------------------ building
@@ -168,6 +169,7 @@ class KnowledgeBase:
         """Add a country with its names, demonyms and capitals (capitals code as GOV)."""
         caps = tuple(c for c in capitals if c)
         self._countries[iso3] = Country(iso3, name, caps)
+        self._demonyms.update(key(d) for d in demonyms)
         country = Entry(name, "country", iso3, priority=priority)
         names = [name, *aliases, *demonyms]
         self.add(country, names)
@@ -190,6 +192,10 @@ class KnowledgeBase:
         if len(words) == 1 and words[0] in self._country_acronyms:
             return self._country_acronyms[words[0]]
         return self._country_keys.get(" ".join(w.lower() for w in words))
+
+    def is_demonym(self, text: str) -> bool:
+        """Whether ``text`` is a demonym or national adjective ("Russian", "North Korean")."""
+        return key(text) in self._demonyms
 
     def country_name(self, iso3: str) -> str | None:
         """The English short name of a country code."""
@@ -224,7 +230,8 @@ class KnowledgeBase:
             return self._entry_match(whole, day)
         return self._compose(words, day)
 
-    def read(self, words: list[str], date: str | None = None) -> list[tuple[int, int, Entry | Agent]]:
+    def read(self, words: list[str],
+             date: str | None = None) -> list[tuple[int, int, Entry | Agent]]:
         """The known names and agents in ``words``, longest first, left to right.
 
         Each item is ``(start, end, thing)`` over word indices; a name is resolved for ``date``.
@@ -275,9 +282,9 @@ class KnowledgeBase:
                     return e
             if undated:
                 return undated[0]
-            people = [e for e in dated if e.kind == "person"]
-            if people and all(e.end and e.end <= date for e in people):
-                last = max(people, key=lambda e: e.end or "")
+            ended = [e for e in dated if e.kind == "person" and e.end and e.end <= date]
+            if ended:  # out of office on that date: a former office holder
+                last = max(ended, key=lambda e: e.end or "")
                 return dataclasses.replace(last, sector=ELITES, role=f"former {last.role}"
                                            if last.role else None, code=None)
             earliest = min(dated, key=lambda e: e.start or "")
@@ -317,9 +324,11 @@ class KnowledgeBase:
         head: Agent | None = None
         former = False
         actor_at = head_at = -1
+        sector_agent: Agent | None = None
         for i, _j, what in self._scan(words):
             if isinstance(what, Agent):
                 head, head_at = what, i
+                sector_agent = what if what.sector else sector_agent
                 former = i > 0 and words[i - 1].lower() in FORMER
                 continue
             entry = self._pick(what, date)
@@ -330,10 +339,11 @@ class KnowledgeBase:
             if actor is None or (entry.kind not in COMPOSABLE and actor.kind in COMPOSABLE):
                 actor, actor_at = entry, i  # a named organisation heads; a country modifies
         if actor is not None and actor.kind not in COMPOSABLE and head_at < actor_at:
-            head = None  # "official KCNA": the agent word only describes the organisation
+            head = sector_agent = None  # "official KCNA": the agent only describes the name
         if actor is None and head is None:
             return None
-        sector = ELITES if former and head is not None else (head.sector if head else None)
+        sector = ELITES if former and head is not None else (
+            sector_agent.sector if sector_agent else None)
         role = head.role if head else None
         if head is not None and former and role:
             role = f"former {role}"

@@ -13,13 +13,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .kb import Entry, KnowledgeBase
+from .kb import Agent, Entry, KnowledgeBase
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "s"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _JOINED = re.compile(r"[-–—/]")
+#: courtesy and rank titles dropped from the front of a person's name ("Dr", "Rep.")
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "prince",
+    "princess", "sheikh", "sheik", "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.",
+    "gen.", "lt.", "col.", "maj.", "capt.", "adm.", "gov.", "rev.", "hon.", "sgt.", "cmdr.",
+})
 _KIND_LABEL = {"country": "GPE", "capital": "GPE", "igo": "ORG", "org": "ORG",
                "person": "PERSON"}
 
@@ -100,13 +106,66 @@ def _split_joined(doc: Any, m: Mention, kb: KnowledgeBase, date: str | None) -> 
             kb.country_name(iso) or "") else "GPE"
         part = Mention(start, start + len(piece_s), piece_s, label, m.tok_start, m.tok_end)
         _resolve(part, kb, date)
-        part.label = label if part.label != "PERSON" else label
+        part.label = label
         parts.append(part)
     return parts or [m]
 
 
 def _is_title_word(doc: Any, i: int, kb: KnowledgeBase) -> bool:
     return kb.agent(doc[i].text) is not None
+
+
+def _strip_titles(doc: Any, s: int, e: int, kb: KnowledgeBase) -> int:
+    """Move the start of a person span past honorifics and titles ("Former Speaker …")."""
+    moved = True
+    while moved and e - s > 1:
+        moved = False
+        if doc[s].lower_ in HONORIFICS or doc[s].lower_ in ("former", "ex"):
+            s, moved = s + 1, True
+            continue
+        for k in range(min(4, e - s - 1), 0, -1):
+            if kb.agent(" ".join(t.text for t in doc[s:s + k])) is not None:
+                s, moved = s + k, True
+                break
+    return s
+
+
+def _title_cut(doc: Any, s: int, e: int, kb: KnowledgeBase) -> int | None:
+    """Where a title starts inside tokens ``s:e`` that run on into it ("Defense" of "Defense
+    Minister", "State" of "Secretary of State", "Ukrainian Prosecutor" of "… Prosecutor
+    General"): the span keeps ``s:cut`` (a nationality, or nothing); ``None`` if no title."""
+    lo, hi = max(0, s - 3), min(len(doc), e + 2)
+    idx = [i for i in range(lo, hi) if not doc[i].is_punct and doc[i].text not in ("'s", "’s")]
+    words = [doc[i].text for i in idx]
+    for a, b, what in kb.read(words):
+        if not isinstance(what, Agent):
+            continue
+        first, last = idx[a], idx[b - 1]
+        if first <= s and last >= e - 1 and (first < s or last > e - 1):
+            return s
+        if s < first <= e - 1 < last and all(kb.country(doc[i].text) for i in range(s, first)):
+            return first
+    return None
+
+
+def _person_like(doc: Any, s: int, e: int, kb: KnowledgeBase) -> bool:
+    """An unknown two- or three-word "organisation" followed by ", director of …" is a
+    person spaCy mislabelled ("Kelsey Davenport, director for …")."""
+    if not 2 <= e - s <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in doc[s:e]):
+        return False
+    if kb.read([t.text for t in doc[s:e]]) or e + 1 >= len(doc) or doc[e].text != ",":
+        return False
+    words = [t.text for t in doc[e + 1:e + 5] if t.lower_ not in ("a", "an", "the")]
+    items = kb.read(words)
+    return bool(items) and items[0][0] == 0 and isinstance(items[0][2], Agent) and bool(
+        items[0][2].role)
+
+
+def _drop_descriptor(doc: Any, s: int, e: int, kb: KnowledgeBase) -> int:
+    """"thinktank Power Shift Africa" → "Power Shift Africa" (lower-case generic words)."""
+    while e - s > 1 and doc[s].is_lower and kb.agent(doc[s].text) is not None:
+        s += 1
+    return s
 
 
 def _extend_person(doc: Any, s: int, e: int, taken: set[int], kb: KnowledgeBase) -> int:
@@ -116,6 +175,7 @@ def _extend_person(doc: Any, s: int, e: int, taken: set[int], kb: KnowledgeBase)
         return s
     tok = doc[i]
     if (tok.tag_ == "NNP" and tok.is_title and not _is_title_word(doc, i, kb)
+            and tok.lower_ not in HONORIFICS
             and kb.country(tok.text) is None and not kb.entries(tok.text)
             and (tok.is_sent_start or i == 0 or doc[i - 1].is_punct
                  or doc[i - 1].tag_ not in ("NNP", "NNPS"))):
@@ -123,23 +183,48 @@ def _extend_person(doc: Any, s: int, e: int, taken: set[int], kb: KnowledgeBase)
     return s
 
 
-def collect(doc: Any, kb: KnowledgeBase, date: str | None = None) -> list[Mention]:
-    """Cleaned mentions of people, organisations and places in ``doc``, in text order."""
+def _merge_split_names(doc: Any, ents: list[Any],
+                       kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """Token spans of entities, with a person's name split in two joined ("Maria Corina" +
+    "Machado")."""
+    out: list[tuple[int, int, str]] = []
+    for ent in ents:
+        if (out and out[-1][2] == "PERSON" and ent.start == out[-1][1] and len(ent) == 1
+                and ent[0].is_title and not kb.entries(ent.text)
+                and kb.country(ent.text) is None):
+            out[-1] = (out[-1][0], ent.end, "PERSON")
+            continue
+        out.append((ent.start, ent.end, ent.label_))
+    return out
+
+
+def collect(doc: Any, kb: KnowledgeBase, date: str | None = None,
+            skip: tuple[int, int] | None = None) -> list[Mention]:
+    """Cleaned mentions of people, organisations and places in ``doc``, in text order.
+
+    Names inside the character span ``skip`` (a dateline's wire credit) are left out.
+    """
     out: list[Mention] = []
     taken: set[int] = set()
-    ents = [e for e in doc.ents if e.label_ in LABELS]
-    for ent in ents:
-        taken.update(range(ent.start, ent.end))
-    for ent in ents:
-        s, e, label = ent.start, ent.end, ent.label_
+    ents = _merge_split_names(doc, [e for e in doc.ents if e.label_ in LABELS], kb)
+    for s, e, _label in ents:
+        taken.update(range(s, e))
+    for s, e, label in ents:
+        if skip and doc[s].idx < skip[1] and doc[e - 1].idx >= skip[0]:
+            continue  # the wire credit in a dateline: "(AP)", "(Reuters)"
+        if label == "ORG" and not kb.entries(doc[s:e].text) and _person_like(doc, s, e, kb):
+            label = "PERSON"
         if label == "PERSON":
-            while e - s > 1 and _is_title_word(doc, s, kb):
-                s += 1  # "President Biden" → "Biden"
+            s = _strip_titles(doc, s, e, kb)  # "President Biden", "Dr Alina Moroz"
             s = _extend_person(doc, s, e, taken, kb)
-        if e - s == 1 and label in ("ORG", "NORP", "GPE") and e < len(doc):
-            pair = f"{doc[s].text} {doc[e].text}"
-            if kb.agent(pair) is not None and not kb.entries(doc[s].text):
-                continue  # "Defense" of "Defense Minister"
+        elif label in ("ORG", "NORP", "GPE") and e - s <= 3 and not kb.entries(doc[s:e].text):
+            cut = _title_cut(doc, s, e, kb)
+            if cut is not None:
+                if cut == s:
+                    continue  # "Defense" of "Defense Minister"
+                e, label = cut, "NORP"  # "Ukrainian" of "Ukrainian Prosecutor General"
+        if label == "ORG":
+            s = _drop_descriptor(doc, s, e, kb)
         m = _make(doc, s, e, label, kb, date)
         if m is None:
             continue
@@ -160,8 +245,8 @@ def _gazetteer(doc: Any, kb: KnowledgeBase, date: str | None, taken: set[int]) -
     i = 0
     while i < n:
         tok = doc[i]
-        if i in taken or not (tok.is_title or tok.is_upper) or not tok.is_alpha and "." not in \
-                tok.text:
+        if i in taken or not (tok.is_title or tok.is_upper) or (not tok.is_alpha and "." not in \
+                tok.text):
             i += 1
             continue
         hit = 0

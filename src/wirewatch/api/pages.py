@@ -73,9 +73,9 @@ def evidence(request: Request, svc: Svc, event_id: int,
     mentions = svc.mentions(event_id)
     chosen = next((m for m in mentions if m["id"] == mention), mentions[0] if mentions else None)
     article = svc.article(chosen["doc_id"]) if chosen else None
-    pieces = highlight(article["text"], chosen) if article and chosen else []
+    marked = highlight(article["text"], chosen) if article and chosen else None
     return _render(request, "evidence.html", svc, None, ev=ev, mentions=mentions,
-                   chosen=chosen, article=article, pieces=pieces)
+                   chosen=chosen, article=article, marked=marked, hide_filters=True)
 
 
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
@@ -86,8 +86,8 @@ def article_page(request: Request, svc: Svc, doc_id: str,
     if article is None:
         raise HTTPException(404, f"no article {doc_id!r}")
     span = {"sentence_start": start, "sentence_end": end} if start is not None and end else None
-    pieces = highlight(article["text"], span) if span else [(article["text"], "")]
-    return _render(request, "article.html", svc, None, article=article, pieces=pieces)
+    return _render(request, "article.html", svc, None, article=article,
+                   marked=highlight(article["text"], span), hide_filters=True)
 
 
 @router.get("/pair", response_class=HTMLResponse)
@@ -149,21 +149,26 @@ def quotes_page(request: Request, svc: Svc,
                    contains=contains or "", offset=offset, hide_filters=True)
 
 
-def highlight(text: str, span: dict[str, Any] | None) -> list[tuple[str, str]]:
-    """Split ``text`` into ``(piece, css_class)``: the sentence marked, its trigger inside."""
+def highlight(text: str, span: dict[str, Any] | None) -> dict[str, Any]:
+    """Split ``text`` around the evidence: ``before``, the sentence as ``parts`` (each
+    ``(piece, is_trigger)``) and ``after``; no span (or a bad one) leaves all in ``before``."""
+    whole = {"before": text, "parts": [], "after": ""}
     if not span:
-        return [(text, "")]
+        return whole
+    n = len(text)
+
+    def ok(a: Any, b: Any) -> bool:
+        return isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= n
+
     s0, s1 = span.get("sentence_start"), span.get("sentence_end")
     t0, t1 = span.get("trigger_start"), span.get("trigger_end")
-    n = len(text)
-    if s0 is None or s1 is None or not 0 <= s0 < s1 <= n:
-        if t0 is None or t1 is None or not 0 <= t0 < t1 <= n:
-            return [(text, "")]
+    if not ok(s0, s1):
+        if not ok(t0, t1):
+            return whole
         s0, s1 = t0, t1
-    out = [(text[:s0], "")]
-    if t0 is not None and t1 is not None and s0 <= t0 < t1 <= s1:
-        out += [(text[s0:t0], "sentence"), (text[t0:t1], "trigger"), (text[t1:s1], "sentence")]
+    assert isinstance(s0, int) and isinstance(s1, int)
+    if ok(t0, t1) and isinstance(t0, int) and isinstance(t1, int) and s0 <= t0 and t1 <= s1:
+        parts = [(text[s0:t0], False), (text[t0:t1], True), (text[t1:s1], False)]
     else:
-        out.append((text[s0:s1], "sentence"))
-    out.append((text[s1:], ""))
-    return [(p, c) for p, c in out if p]
+        parts = [(text[s0:s1], False)]
+    return {"before": text[:s0], "parts": [p for p in parts if p[0]], "after": text[s1:]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import HTTPException, Query
@@ -20,6 +21,17 @@ MODALITIES = ("asserted", "negated", "planned", "pledged", "possible", "alleged"
 def _blank(value: str | None) -> str | None:
     """Empty form fields (``?actor=``) mean "no filter", as a browser sends them."""
     return value if value not in (None, "") else None
+
+
+def real_date(name: str, value: str | None) -> str | None:
+    """``value`` if it names a real day (``YYYY-MM`` means the month's first day)."""
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        raise HTTPException(422, f"{name}: no such date {value!r}") from None
+    return value
 
 
 def event_filters(
@@ -56,8 +68,8 @@ def event_filters(
                      ("cameo", cameo))
     )
     root_s = check("root", root, ROOTS, "CAMEO root codes like 19 or 18,19")
-    since = check("since", since, DATE, "a date YYYY-MM-DD")
-    until = check("until", until, DATE, "a date YYYY-MM-DD")
+    since = real_date("since", check("since", since, DATE, "a date YYYY-MM-DD"))
+    until = real_date("until", check("until", until, DATE, "a date YYYY-MM-DD"))
     plover = check("plover", plover, r"^[A-Za-z_]{2,40}$", "a PLOVER type like ASSAULT")
     country = check("country", country, r"^[A-Za-z]{3}$", "an ISO alpha-3 code")
     quad_s = check("quad", quad, r"^[1-4]$", "a quad class 1–4")

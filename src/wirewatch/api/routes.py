@@ -26,7 +26,7 @@ from .models import (
     QuoteOut,
     TrendOut,
 )
-from .params import DATE, Cursor, Limit, Offset, event_filters
+from .params import DATE, Cursor, Limit, Offset, event_filters, real_date
 from .queries import Filters
 from .service import Service
 
@@ -125,7 +125,7 @@ def quotes(
     limit: Limit = 50, offset: Offset = 0,
 ) -> list[dict[str, Any]]:
     f = QuoteFilter(speaker=speaker or None, contains=contains or None, outlet=outlet or None,
-                    since=since, until=until, kind=kind)
+                    since=real_date("since", since), until=real_date("until", until), kind=kind)
     return svc.quotes(f, limit, offset)
 
 

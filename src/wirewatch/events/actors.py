@@ -73,7 +73,7 @@ def phrase_tokens(head: Any) -> list[Any]:
 
 
 def _clean(tokens: Sequence[Any]) -> str:
-    words = [t.text for t in tokens if t.lower_ not in _SKIP_WORDS or t is tokens[-1]]
+    words = [t.text for t in tokens if t.lower_ not in _SKIP_WORDS or t.i == tokens[-1].i]
     return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s").strip()
 
 
@@ -86,7 +86,7 @@ class ActorResolver:
     date: str | None = None
 
     def __post_init__(self) -> None:
-        self._recent: list[tuple[Actor, str]] = []
+        self._recent: list[tuple[Actor, str, bool]] = []
         self._spans = [(m.start, m.end, e) for e in self.entities for m in e.mentions]
 
     def _entity_at(self, start: int, end: int) -> Entity | None:
@@ -103,21 +103,22 @@ class ActorResolver:
             return None
         return self.lookup(phrase, self.date)
 
-    def remember(self, actor: Actor, kind: str) -> None:
-        self._recent.append((actor, kind))
-        del self._recent[:-8]
+    def remember(self, actor: Actor, kind: str, subject: bool = False) -> None:
+        self._recent.append((actor, kind, subject))
+        del self._recent[:-12]
 
     def resolve_head(self, head: Any) -> Actor | None:
         """One head token to an actor, or ``None``."""
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(low)
+        subject = head.dep_ in ("nsubj", "nsubjpass")
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         entity = self._entity_at(head.idx, head.idx + len(head.text))
         if entity is not None and entity.actor_code:
             actor = Actor(entity.name, entity.id, entity.actor_code, start, end)
-            self.remember(actor, "person" if entity.type == "PERSON" else "group")
+            self.remember(actor, "person" if entity.type == "PERSON" else "group", subject)
             return actor
         candidates = [_clean(tokens)]
         if head.ent_type_:
@@ -131,16 +132,21 @@ class ActorResolver:
                 code, name, kind = hit
                 actor = Actor(name, entity.id if entity else None, code, start, end)
                 person = kind == "person" or head.ent_type_ == "PERSON"
-                self.remember(actor, "person" if person else "group")
+                self.remember(actor, "person" if person else "group", subject)
                 return actor
         return None
 
     def _pronoun(self, low: str) -> Actor | None:
         want = "person" if low in PERSON_PRONOUNS else "group"
-        for actor, kind in reversed(self._recent):
+        fallback = None
+        for actor, kind, subject in reversed(self._recent):
             if kind == want:
-                return Actor(actor.name, actor.entity, actor.actor_code)
-        return None
+                if subject:
+                    return Actor(actor.name, actor.entity, actor.actor_code)
+                fallback = fallback or actor
+        if fallback is None:
+            return None
+        return Actor(fallback.name, fallback.entity, fallback.actor_code)
 
     def resolve(self, head: Any | None) -> tuple[Actor, ...]:
         """The head and its conjuncts as actors (unresolved ones left out)."""

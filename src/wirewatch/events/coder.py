@@ -111,6 +111,8 @@ class DocumentCoder:
         m = matches.get(gov.i)
         if m is not None and m.pattern.governor:
             return m.pattern.role
+        if m is not None:
+            return governor_kind(gov.lemma_.lower())
         kind = governor_kind(gov.lemma_.lower())
         if kind in ("plan", "intent") or (gov.pos_ == "ADJ" and gov.lemma_ in INTENT_ADJECTIVES):
             return kind or "intent"
@@ -118,26 +120,32 @@ class DocumentCoder:
 
     # -- actors ---------------------------------------------------------------------------
 
-    def _noun_source(self, noun: Any) -> Any | None:
-        for child in noun.children:
-            if child.dep_ == "poss":
-                return child
+    def _noun_sources(self, noun: Any) -> list[Any]:
+        """Possessor, demonym or name modifier; else the subject of the light verb the
+        noun hangs from ("the U.S. and South Korea prepared for ... exercises")."""
+        out: list[Any] = []
+        poss = first(noun, "poss")
+        if poss is not None and poss.pos_ != "PRON":
+            out.append(poss)
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
             ):
-                return child
-        verb = governing_verb(noun)
+                out.append(child)
+        verb = governing_verb(noun, 5)
         if verb is not None and (verb.lemma_ in LIGHT_VERBS or
                                  governor_kind(verb.lemma_) in ("plan", "intent")):
-            return subject_of(verb)
-        return None
+            subj = subject_of(verb)
+            if subj is not None:
+                out.append(subj)
+        if poss is not None and poss.pos_ == "PRON":
+            out.append(poss)
+        return out
 
     def _source_heads(self, m: Match) -> list[Any]:
         tok = m.trigger
         if m.pattern.noun:
-            head = self._noun_source(tok)
-            return [head] if head is not None else []
+            return self._noun_sources(tok)
         subj = subject_of(tok)
         return [subj] if subj is not None else []
 
@@ -263,6 +271,10 @@ class DocumentCoder:
                 kind = governor_kind(gov.match.trigger.lemma_.lower())
             if not d.source:
                 d.source = gov.target if kind in ("demand", "appeal") and gov.target else gov.source
+            if kind == "allege" and gov.match.pattern.noun and not gov.target:
+                gov.target = d.source
+            if kind == "deny" and d.match.pattern.role == "allege" and not gov.target:
+                gov.target = d.source
             if kind == "intent":
                 d.modality = "pledged"
                 self._apply_intent(d, gov.match.trigger.lemma_)
@@ -278,11 +290,14 @@ class DocumentCoder:
                     gov.absorbed = True
                 else:
                     d.modality = "possible"
+            elif kind == "deny" and d.match.pattern.role == "allege":
+                d.note = f"accusation denied by {gov.match.trigger.lemma_!r}"
             elif kind in KIND_MODALITY:
                 d.modality = KIND_MODALITY[kind]
                 d.note = f"{kind} by {gov.match.trigger.lemma_!r}"
                 if kind == "allege" and gov.governor is not None:
-                    outer = gov.governor.match.pattern.role
+                    outer_m = gov.governor.match
+                    outer = outer_m.pattern.role or governor_kind(outer_m.trigger.lemma_.lower())
                     if outer == "deny":
                         d.modality = "denied"
             if kind in SPEECH_KINDS and gov.match.pattern.governor and kind != "allege":
@@ -323,7 +338,7 @@ class DocumentCoder:
                 sp = q.speaker
                 return Actor(sp.name, sp.entity, sp.actor_code, sp.start, sp.end)
         tok = m.trigger
-        while tok.head is not tok:
+        while tok.head.i != tok.i:
             parent = tok.head
             if (parent.lemma_.lower() in REPORTING_VERBS and tok.dep_ in ("ccomp", "parataxis")
                     and parent.i != m.trigger.i):

@@ -16,10 +16,12 @@ from pathlib import Path
 from ..errors import ConfigError
 from .codebook import is_valid
 
-ROLES = frozenset({"intent", "demand", "appeal", "refuse", "threaten", "allege", "deny",
-                   "notarget"})
-"""Options after ``:``.  All but ``notarget`` mark a governor: a verb whose complement
-clause ("pledged *to speed up*", "accused X *of supplying*") is coded too."""
+GOVERNOR_ROLES = frozenset({"intent", "demand", "appeal", "refuse", "threaten", "warn",
+                            "allege", "deny"})
+"""Options marking a governor: a verb whose complement clause ("pledged *to speed up*",
+"accused X *of supplying*") is coded too."""
+ROLES = GOVERNOR_ROLES | {"notarget", "intransitive"}
+"""All options after ``:``; ``intransitive`` fires only without a direct object."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,13 @@ class Pattern:
         return len(self.preps) + (2 if self.objects - {"*"} else 1 if self.objects else 0)
 
     @property
+    def needs_complement(self) -> bool:
+        """Fires only about another coded event ("pledged *to meet*", "warned *it would*")."""
+        return self.role in ("intent", "warn")
+
+    @property
     def governor(self) -> bool:
-        return self.role is not None and self.role != "notarget"
+        return self.role in GOVERNOR_ROLES
 
     def describe(self) -> str:
         text = ("~" if self.noun else "") + self.lemma

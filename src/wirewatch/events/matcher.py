@@ -43,6 +43,8 @@ def match_verb(tok: Any, pattern: Pattern) -> Match | None:
     words = [tok]
     obj = None
     hosts = [tok]
+    if pattern.role == "intransitive" and direct_object(tok) is not None:
+        return None
     if pattern.objects:
         obj = direct_object(tok)
         if obj is None and pattern.preps:
@@ -110,4 +112,5 @@ def match_sentence(sent: Any, lexicon: Lexicon) -> dict[int, Match]:
         if m is not None:
             found[tok.i] = m
     used = {w.i for m in found.values() if not m.pattern.noun for w in m.words[1:]}
-    return {i: m for i, m in found.items() if not (m.pattern.noun and i in used)}
+    return {i: m for i, m in found.items()
+            if not (m.pattern.noun and i in used and not m.pattern.governor)}

@@ -28,14 +28,15 @@ PLAN_VERBS = frozenset({"plan", "prepare", "intend", "aim", "schedule", "expect"
                         "want", "hope", "decide", "set", "mean", "consider", "try", "attempt",
                         "move", "begin", "start"})
 POSSIBLE_VERBS = frozenset({"say", "indicate", "suggest", "appear", "seem"})
-DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "insist", "request",
+DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "request",
                           "appeal", "pressure", "push", "order", "tell", "invite", "encourage",
                           "require"})
 REFUSE_VERBS = frozenset({"refuse", "decline", "fail", "reject", "oppose", "resist"})
 ALLEGE_VERBS = frozenset({"accuse", "allege", "charge", "blame", "claim", "suspect",
                           "accusation", "allegation", "charges", "suspicion", "claim"})
 DENY_VERBS = frozenset({"deny", "dismiss", "denial", "reject", "refute"})
-THREATEN_VERBS = frozenset({"threaten", "warn", "threat"})
+THREATEN_VERBS = frozenset({"threaten", "threat"})
+WARN_VERBS = frozenset({"warn", "warning"})
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "tell", "invite",
                             "pressure", "press", "allow", "encourage", "persuade", "help",
@@ -80,6 +81,8 @@ def governor_kind(lemma: str) -> str | None:
         return "allege"
     if lemma in THREATEN_VERBS:
         return "threaten"
+    if lemma in WARN_VERBS:
+        return "warn"
     if lemma in DEMAND_VERBS:
         return "demand"
     if lemma in PLAN_VERBS:
@@ -96,4 +99,5 @@ KIND_MODALITY = {
     "demand": "demanded",
     "appeal": "demanded",
     "threaten": "possible",
+    "warn": "possible",
 }

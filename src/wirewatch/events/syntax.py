@@ -73,7 +73,7 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
     if is_passive(verb):
         return None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     dep = verb.dep_
     if dep == "conj":
@@ -110,7 +110,7 @@ def governing_verb(noun: Any, hops: int = 3) -> Any | None:
     """The verb a noun phrase hangs from ("prepared for their next round of *exercises*")."""
     tok = noun
     for _ in range(hops):
-        if tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass", "attr", "prep"):
+        if tok.dep_ in ("dobj", "obj", "pobj", "attr", "prep"):
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 return tok

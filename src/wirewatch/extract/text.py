@@ -1,26 +1,168 @@
-"""Clean text that a scraper already pulled out of a page (ads and captions left in)."""
+"""Clean text that a scraper already pulled out of a page (ads, captions, menus left in).
+
+Rules, in order, each recording what it removes and why:
+
+1. *line shape* — ``furniture.furniture_reason`` (ads, promos, share prompts, link labels,
+   video captions and ``– Jul 28, 2023`` stamps, photo credits, copyright);
+2. *repetition* — the caption quoted by ``Click to play video: '…'`` repeated on a later
+   line, and any line that repeats an earlier one;
+3. *position* — the story runs from its first to its last paragraph-shaped line; the title
+   is the nearest headline-shaped line before it; other lines before it are page header
+   (menus), lines after it are page footer unless they still read as sentences;
+4. *runs* — three or more headline-shaped lines in a row inside the story are a link list.
+
+Bylines, datelines and wire credits are left for ``wire.front_matter``.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..records import Removed
 from .base import Extracted
+from .furniture import (
+    caption_of_video_line,
+    ends_like_sentence,
+    furniture_reason,
+    is_headline_shaped,
+    is_story_line,
+    normalise_line,
+    word_count,
+)
+from .wire import BYLINE, CREDIT, is_credit_line
 
-VERSION = "1"
+VERSION = "2"
+
+LINK_RUN = 3
+"""Consecutive headline-shaped lines inside a story that make a related-links list."""
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|last\s+updated|first\s+published)\s*(?:on|:)?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2})"
+    r"(?:\s*(?:,|at|·|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+    r"(?:\s*(?:\||·|,)?\s*(?:updated|published).*)?$",
+    re.I,
+)
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 def clean_text(text: str) -> Extracted:
-    """Split into paragraphs, take the first short line as the title, drop exact repeats."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
-    kept: list[str] = []
-    removed: list[Removed] = []
+    """The story in scraped ``text``: title, body paragraphs and what was removed."""
+    lines = [" ".join(ln.split()) for ln in text.replace("\r\n", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    reasons: list[str | None] = [_line_reason(ln) for ln in lines]
+    _mark_repeats(lines, reasons)
+    story = [i for i, ln in enumerate(lines) if reasons[i] is None and is_story_line(ln)]
+    first = story[0] if story else 0
+    last = story[-1] if story else len(lines) - 1
+    title_at = _find_title(lines, reasons, first)
+    published = None
+    for i in range(first):
+        if i == title_at or reasons[i] is not None:
+            continue
+        if _DATE_LINE.match(lines[i]):
+            reasons[i] = "timestamp"
+            published = published or _iso_date(lines[i])
+        elif not _is_front_matter(lines[i]):
+            reasons[i] = "page header"
+    _mark_footer(lines, reasons, last)
+    _mark_link_runs(lines, reasons, first, last)
+    kept = [ln for i, ln in enumerate(lines) if reasons[i] is None and i != title_at]
+    removed = tuple(Removed(ln, r) for ln, r in zip(lines, reasons, strict=True) if r)
+    return Extracted(
+        text="\n\n".join(kept),
+        title=lines[title_at] if title_at is not None else None,
+        published=published,
+        removed=removed,
+    )
+
+
+def _line_reason(line: str) -> str | None:
+    if is_credit_line(line):
+        return None
+    return furniture_reason(line)
+
+
+def _mark_repeats(lines: list[str], reasons: list[str | None]) -> None:
+    captions: set[str] = set()
     seen: set[str] = set()
-    for ln in lines:
-        if not ln:
+    for i, line in enumerate(lines):
+        key = normalise_line(line)
+        caption = caption_of_video_line(line)
+        if caption:
+            captions.add(normalise_line(caption))
+        elif key in captions:
+            reasons[i] = "repeated caption"
+        elif key in seen and reasons[i] is None and key:
+            reasons[i] = "repeated line"
+        seen.add(key)
+
+
+def _find_title(lines: list[str], reasons: list[str | None], first: int) -> int | None:
+    """Nearest headline-shaped, non-furniture line before the story (or the first one)."""
+    for i in range(first - 1, -1, -1):
+        if reasons[i] is None and is_headline_shaped(lines[i]) and word_count(lines[i]) >= 3:
+            if not _is_front_matter(lines[i]) and not _DATE_LINE.match(lines[i]):
+                return i
+    if first == 0 and lines and reasons[0] is None and is_headline_shaped(lines[0]) and len(
+        lines
+    ) > 1:
+        return 0
+    return None
+
+
+def _is_front_matter(line: str) -> bool:
+    """Bylines, datelines-only and credit lines, which ``wire`` reads later."""
+    return bool(BYLINE.match(line) or CREDIT.match(line) or is_credit_line(line))
+
+
+def _mark_footer(lines: list[str], reasons: list[str | None], last: int) -> None:
+    """After the last story paragraph keep sentence-shaped lines until furniture starts."""
+    open_tail = True
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
+        if is_credit_line(line) or _is_front_matter(line):
+            reasons[i] = None
             continue
-        if ln in seen:
-            removed.append(Removed(ln, "repeated line"))
+        if reasons[i] is not None:
+            open_tail = False
             continue
-        seen.add(ln)
-        kept.append(ln)
-    title = kept.pop(0) if kept and len(kept[0].split()) <= 20 else None
-    return Extracted(text="\n\n".join(kept), title=title, removed=tuple(removed))
+        if open_tail and ends_like_sentence(line) and word_count(line) >= 3:
+            continue
+        open_tail = False
+        reasons[i] = "page footer"
+
+
+def _mark_link_runs(lines: list[str], reasons: list[str | None], first: int, last: int) -> None:
+    run: list[int] = []
+    for i in range(first, last + 2):
+        shaped = (
+            i <= last and reasons[i] is None and is_headline_shaped(lines[i])
+            and not ends_like_sentence(lines[i]) and not _is_front_matter(lines[i])
+        )
+        if shaped:
+            run.append(i)
+            continue
+        if i <= last and reasons[i] is not None and run:
+            continue  # furniture between links (e.g. "Read more") does not break the run
+        if len(run) >= LINK_RUN:
+            for j in run:
+                reasons[j] = "related links"
+        run = []
+
+
+def _iso_date(line: str) -> str | None:
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", line)
+    if m:
+        return m.group(0)
+    m = re.search(r"([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})", line, re.I) or None
+    if m and m.group(1).lower() in _MONTHS:
+        return f"{m.group(3)}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+    m = re.search(r"(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})", line, re.I)
+    if m and m.group(2).lower() in _MONTHS:
+        return f"{m.group(3)}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return None

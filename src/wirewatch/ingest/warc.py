@@ -58,7 +58,8 @@ def iter_warc(path: str | Path, max_bytes: int = 20_000_000) -> Iterator[RawDocu
                 done += 1
                 if raw is not None:
                     yield raw
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as exc:
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError, AttributeError,
+            TypeError, IndexError) as exc:  # warcio's errors on damaged headers vary
         where = f"{name}#record{done + 1}"
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__
         err = MalformedInputError(

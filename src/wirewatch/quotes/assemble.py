@@ -9,8 +9,8 @@ from typing import Any
 from ..records import Entity, Quote, Speaker, content_id
 from .attribution import Attribution, find_attributions
 from .marks import QuotedSpan, find_quoted
-from .speakers import FIRST_PERSON, ActorCoder, SpeakerResolver
 from .spans import contains, overlaps
+from .speakers import FIRST_PERSON, ActorCoder, SpeakerResolver
 
 DIRECT_SHARE = 0.9
 """Content at least this quoted (by letters) is a direct quote."""

@@ -20,12 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .cues import ATTITUDE, DIRECTIVE, SPEECH, THOUGHT
+from .cues import ATTITUDE, DIRECTIVE, QUOTING, SPEECH, THOUGHT
 from .marks import QuotedSpan, find_quoted
-from .speakers import Source, source_of
 from .spans import Token, char_span, contains, hull, overlaps, trim
+from .speakers import FIRST_PERSON, Source, source_of
 
-_QUOTE_CHARS = "\"“”„«»"
 _COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
 
 
@@ -147,7 +146,7 @@ def _after_colon(text: str, tok: Token) -> tuple[int, int] | None:
     colon = text.find(":", tok.idx, min(end_of_clause + 1, tok.idx + 40))
     if colon < 0 or any(ch in text[tok.idx:colon] for ch in ".!?\n"):
         return None
-    start, end = _paragraph_bounds(text, colon)
+    _, end = _paragraph_bounds(text, colon)
     content = trim(text, colon + 1, end)
     if content[0] >= content[1] and end < len(text):  # the colon ends its paragraph
         nxt = end
@@ -180,7 +179,7 @@ def _labelled_paragraphs(text: str, parsed: Any, found: list[Attribution]) -> li
     return out
 
 
-_OBJECT_PREPS = frozenset({"about", "for", "on", "to", "against", "of", "as"})
+_OBJECT_PREPS = frozenset({"about", "for", "on", "against", "as"})
 _VAGUE_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing",
                             "what", "which", "them", "him", "her", "me", "us", "you"})
 
@@ -205,7 +204,7 @@ def _object(tok: Token) -> tuple[int, int] | None:
 def _is_cue_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (
         tok.lemma_ in SPEECH or tok.lemma_ in THOUGHT or tok.lemma_ in DIRECTIVE
-        or tok.lemma_ in ATTITUDE
+        or tok.lemma_ in ATTITUDE or tok.lemma_ in QUOTING
     )
 
 
@@ -223,6 +222,18 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
         if not _is_cue_verb(tok) or _not_a_cue(tok):
             continue
         src = source_of(tok)
+        if _inside_quote(tok, quotes):
+            continue  # "... you shouldn't say that ..." within a quotation: the quote is the statement
+        if src is not None and (tok.lemma_ in SPEECH or tok.lemma_ in QUOTING):
+            span = _after_colon(text, tok)
+            if span is not None:
+                found.append(Attribution([span], _cue_span(tok), src, "colon", tok))
+                continue
+        if tok.lemma_ in QUOTING:
+            span = _adjacent_quote(text, tok, src, quotes) if src is not None else None
+            if span is not None:
+                found.append(Attribution([span], _cue_span(tok), src, "adjacent-quote", tok))
+            continue
         comp = _complement(tok)
         if comp is not None and src is not None:
             content = _clause_content(text, tok, comp, src)
@@ -247,11 +258,6 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
             if span is not None:
                 found.append(Attribution([span], _cue_span(tok), src, "adjacent-quote", tok))
                 continue
-        if tok.lemma_ in SPEECH:
-            span = _after_colon(text, tok)
-            if span is not None:
-                found.append(Attribution([span], _cue_span(tok), src, "colon", tok))
-                continue
         if (tok.lemma_ in ATTITUDE or tok.lemma_ in SPEECH) and tok.lemma_ not in _ADDRESSEE_VERBS:
             span = _object(tok)
             if span is not None:
@@ -268,6 +274,10 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
     return found
 
 
+def _inside_quote(tok: Token, quotes: list[QuotedSpan]) -> bool:
+    return any(q.inner_start <= tok.idx < q.inner_end and q.closed for q in quotes)
+
+
 def _not_a_cue(tok: Token) -> bool:
     """Phrasal verbs ("shows off") and passives ("when asked") report nobody's words."""
     if any(c.dep_ == "prt" and c.lower_ not in ("out",) for c in tok.children):
@@ -275,9 +285,9 @@ def _not_a_cue(tok: Token) -> bool:
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "advcl" and tok.tag_ != "VBG" and not has_subject:
         return True  # "When asked whether ...": the question, not an answer
-    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
-        if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("advcl", "acl"):
-            return not any(c.dep_ == "agent" for c in tok.children)
+    if (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+            and (any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("advcl", "acl"))):
+        return not any(c.dep_ == "agent" for c in tok.children)
     return False
 
 

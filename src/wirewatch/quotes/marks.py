@@ -59,7 +59,8 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     open_at: int | None = None  # start of a quote carried over from an earlier paragraph
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         marks = _marks(text[p_start:p_end], p_start)
-        if open_at is not None and not (marks and marks[0] == (_first_visible(text, p_start), "open")):
+        continued = bool(marks) and marks[0] == (_first_visible(text, p_start), "open")
+        if open_at is not None and not continued:
             # The carried quote was not continued: it ended with the previous paragraph.
             prev_end = paragraphs[p_index - 1][1]
             spans.append(QuotedSpan(open_at, prev_end, open_at + 1, prev_end, closed=False))
@@ -77,10 +78,7 @@ def find_quoted(text: str) -> list[QuotedSpan]:
                 spans.append(QuotedSpan(current, pos + 1, current + 1, pos))
                 current = None
                 carried = False
-        if current is not None:
-            open_at = current
-        else:
-            open_at = None
+        open_at = current
     if open_at is not None:
         end = paragraphs[-1][1]
         spans.append(QuotedSpan(open_at, end, open_at + 1, end, closed=False))

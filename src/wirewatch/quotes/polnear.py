@@ -1,9 +1,10 @@
 """Read PolNeAR (brat standoff) attribution annotations.
 
-Each article ``<split>/text/<base>.txt`` has one or more ``<split>/attributions/<base>_<annotator>.ann``
-files: ``T`` lines give typed spans (``Source``, ``Cue``, ``Content``; discontinuous spans as
-``start end;start end``), ``E`` lines tie one attribution's spans together.  Where several
-annotators did an article, the first annotation file (by name) is used.
+Each article ``<split>/text/<base>.txt`` has one or more
+``<split>/attributions/<base>_<annotator>.ann`` files.  ``T`` lines give typed spans
+(``Source``, ``Cue``, ``Content``; discontinuous ones as ``start end;start end``); ``E``
+lines tie one attribution's spans together.  Where several annotators did an article, the
+first annotation file (by name) is used.
 """
 
 from __future__ import annotations

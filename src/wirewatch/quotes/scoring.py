@@ -3,9 +3,12 @@
 Content spans match one-to-one, largest shared character count first.  *Overlap* counts a
 pair sharing any letter; *exact* needs equal spans once both are trimmed of edge
 punctuation, quote marks and a leading "that" (PolNeAR is inconsistent about those).
-Discontinuous gold content is taken as its hull.  Speaker and cue accuracy are over the
-overlap-matched pairs whose gold has a source (cue): the predicted speaker mention overlaps
-the gold source, or its resolved name ends in the same word as a non-pronoun gold source.
+Discontinuous gold content is taken as its hull.  Per kind (the gold's kind, from its quote
+marks: ``partial`` counts as ``mixed``): overlap recall of gold of that kind, precision of
+predictions of that kind, and how often a matched prediction got the kind right.  Speaker
+and cue accuracy are over the overlap-matched pairs whose gold has a source (cue): the
+predicted speaker mention overlaps the gold source, or its resolved name ends in the same
+word as a non-pronoun gold source.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from typing import Any
 from ..records import Quote, Speaker, content_id
 from .marks import find_quoted
 from .polnear import GoldArticle, GoldAttribution
-from .speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, source_of
 from .spans import overlaps
+from .speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, source_of
 
 KIND_GROUPS = {"direct": "direct", "indirect": "indirect", "mixed": "mixed", "partial": "mixed"}
 _PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS | {"i", "we", "you", "his"}
@@ -54,7 +57,9 @@ class Tally:
     cue_ok: int = 0
     gold_kinds: Counter[str] = field(default_factory=Counter)
     pred_kinds: Counter[str] = field(default_factory=Counter)
-    matched_kinds: Counter[str] = field(default_factory=Counter)
+    matched_gold_kinds: Counter[str] = field(default_factory=Counter)
+    matched_pred_kinds: Counter[str] = field(default_factory=Counter)
+    agreed_kinds: Counter[str] = field(default_factory=Counter)
 
     @staticmethod
     def prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
@@ -65,9 +70,14 @@ class Tally:
     def summary(self) -> dict[str, Any]:
         kinds = {}
         for k in ("direct", "mixed", "indirect"):
-            kinds[k] = dict(zip(("p", "r", "f1"), self.prf(
-                self.matched_kinds[k], self.pred_kinds[k], self.gold_kinds[k]), strict=True),
-                gold=self.gold_kinds[k], pred=self.pred_kinds[k])
+            found = self.matched_gold_kinds[k]
+            p = self.matched_pred_kinds[k] / self.pred_kinds[k] if self.pred_kinds[k] else 0.0
+            r = found / self.gold_kinds[k] if self.gold_kinds[k] else 0.0
+            kinds[k] = {
+                "gold": self.gold_kinds[k], "pred": self.pred_kinds[k], "p": p, "r": r,
+                "f1": 2 * p * r / (p + r) if p + r else 0.0,
+                "kind_accuracy": self.agreed_kinds[k] / found if found else 0.0,
+            }
         return {
             "gold": self.gold, "pred": self.pred,
             "exact": dict(zip(("p", "r", "f1"), self.prf(self.exact, self.pred, self.gold),
@@ -125,8 +135,10 @@ def score_article(tally: Tally, article: GoldArticle, quotes: Sequence[Quote]) -
         used_q.add(qi)
         g, q = golds[gi], quotes[qi]
         tally.overlap += 1
+        tally.matched_gold_kinds[kinds[gi]] += 1
+        tally.matched_pred_kinds[KIND_GROUPS.get(q.kind, q.kind)] += 1
         if KIND_GROUPS.get(q.kind) == kinds[gi]:
-            tally.matched_kinds[kinds[gi]] += 1
+            tally.agreed_kinds[kinds[gi]] += 1
         if g.source:
             tally.speaker_total += 1
             tally.speaker_ok += _speaker_ok(text, q.speaker, g)

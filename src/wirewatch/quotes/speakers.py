@@ -82,6 +82,9 @@ def source_of(cue: Token) -> Source | None:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return Source(verb.head, *(_phrase(verb.head).start, _phrase(verb.head).end),
                           antecedent=verb.head)
+        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+            verb = verb.head.head  # "began by saying": the subject of "began"
+            continue
         # Shared subjects: "... and said", "..., saying", "... to say"
         if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp") and verb.head is not verb:
             if verb.dep_ == "ccomp" and verb.i < verb.head.i:
@@ -142,7 +145,6 @@ class SpeakerResolver:
 
     def resolve(self, source: Source) -> Speaker:
         head = source.head
-        span = (source.start, source.end)
         phrase = self.text[source.start:source.end]
         lower = head.lower_
         target: Mention | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -23,8 +23,10 @@ from .progress import Progress
 class DocumentStore(StateStore, Protocol):
     """The part of ``wirewatch.store.Store`` an ingest run writes to."""
 
-    def add_documents(self, items: Iterable[Document | Failure], *,
-                      run_stages: Sequence[str]) -> Any: ...
+    def add_documents(
+        self, items: Iterable[Document | Failure], *, run_stages: Sequence[str] = (),
+        on_item: Callable[[str, str], None] | None = None,
+    ) -> Any: ...
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, func, select, text, tuple_
+from sqlalchemy import Connection, Engine, and_, case, func, select, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from .. import __version__
@@ -188,9 +188,9 @@ class Store:
         if previous is not None:  # an updated page is the same article as its first version
             dup_of = previous.duplicate_of or previous.id
         now = _now()
-        conn.execute(docs.insert().values(**rows.document_row(
+        conn.execute(docs.insert(), rows.document_row(
             doc, version=version, run_id=run_id, ingested_at=now, duplicate_of=dup_of,
-            similarity=sim, minhash=minhash.signature_bytes(sig))))
+            similarity=sim, minhash=minhash.signature_bytes(sig)))
         if not minhash.is_empty(sig):
             conn.execute(t.doc_bands.insert(), [{"band": b, "hash": h, "doc_id": doc.id}
                                                 for b, h in bands])
@@ -214,8 +214,10 @@ class Store:
         if minhash.is_empty(sig):
             return None, None
         b = t.doc_bands
-        cand_ids = {r[0] for r in conn.execute(
-            select(b.c.doc_id).where(tuple_(b.c.band, b.c.hash).in_(bands)).distinct())}
+        wanted = set(bands)
+        cand_ids = {doc_id for band, hsh, doc_id in conn.execute(
+            select(b.c.band, b.c.hash, b.c.doc_id).where(b.c.hash.in_([h for _, h in bands])))
+            if (band, hsh) in wanted}
         if not cand_ids:
             return None, None
         d = t.documents
@@ -253,9 +255,8 @@ class Store:
             cands = [Candidate(r.id, r.day, _location(r), r.num_mentions) for r in found]
             chosen = best_candidate(day, ev.location, cands)
             if chosen is None:
-                event_id = int(conn.execute(
-                    e.insert().values(**rows.event_row(ev, doc, key, day, now))
-                    .returning(e.c.id)).scalar_one())
+                event_id = int(conn.execute(e.insert().returning(e.c.id),
+                                            rows.event_row(ev, doc, key, day, now)).scalar_one())
                 created += 1
             else:
                 event_id = chosen.event_id
@@ -265,9 +266,9 @@ class Store:
             counted = conn.execute(select(m.c.id).where(
                 m.c.event_id == event_id, m.c.article_key == article_key,
                 m.c.doc_id != doc.id).limit(1)).first() is None
-            conn.execute(m.insert().values(**rows.event_mention_row(
+            conn.execute(m.insert(), rows.event_mention_row(
                 ev, doc, event_id=event_id, article_key=article_key, counted=counted,
-                day=day, run_id=run_id)))
+                day=day, run_id=run_id))
             touched.add(event_id)
         for event_id in touched:
             self._recount(conn, event_id)

@@ -52,6 +52,27 @@ def ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[list
     return [list(p) for p in pts]
 
 
+def unwrap(ring_pts: list[list[float]]) -> list[list[list[float]]]:
+    """A ring that crosses the antimeridian, made continuous and drawn on both sides.
+
+    Longitudes are unwrapped (no jump over 180°), then a copy shifted by ±360° is added so
+    that, clipped to the map, both halves (Chukotka, Fiji) appear without a band across it.
+    """
+    out = [list(ring_pts[0])]
+    for lon, lat in ring_pts[1:]:
+        prev = out[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while prev - lon > 180:
+            lon += 360
+        out.append([round(lon, DECIMALS), lat])
+    lons = [p[0] for p in out]
+    if min(lons) >= -180 and max(lons) <= 180:
+        return [out]
+    shift = 360 if min(lons) < -180 else -360
+    return [out, [[round(lon + shift, DECIMALS), lat] for lon, lat in out]]
+
+
 def to_geojson(topo: dict[str, Any], iso3_by_numeric: dict[str, str]) -> dict[str, Any]:
     arcs = decode_arcs(topo)
     features = []
@@ -62,9 +83,16 @@ def to_geojson(topo: dict[str, Any], iso3_by_numeric: dict[str, str]) -> dict[st
             polys = geom["arcs"]
         else:
             continue
-        coords = [[r for r in (ring(rr, arcs) for rr in poly) if len(r) >= 4] for poly in polys]
-        coords = [p for p in coords if p]
         numeric = str(geom.get("id", "")).zfill(3)
+        if numeric == "010":
+            continue  # Antarctica: no events, and it dwarfs the map
+        coords = []
+        for poly in polys:
+            rings = [r for r in (ring(rr, arcs) for rr in poly) if len(r) >= 4]
+            if not rings:
+                continue
+            outer = unwrap(rings[0])
+            coords += [[copy, *rings[1:]] for copy in outer]
         features.append({
             "type": "Feature",
             "properties": {"name": geom.get("properties", {}).get("name", ""),

@@ -1,0 +1,227 @@
+"""API latency at 20 concurrent clients over a 1,000,000-event SQLite database, and the
+dashboard's first load in Chromium.
+
+    .venv/bin/python benchmarks/api.py [--events 1000000] [--seconds 20]
+
+Builds ``benchmarks/out/api_events.db`` once (synthetic events from ``_store_data.py``,
+bulk-inserted through SQLAlchemy Core), then runs ``wirewatch serve`` twice — with the
+aggregate cache off and with its default 30 s TTL — and drives it from 20 client threads on
+loopback for each scenario: the overview page, an actor-pair timeline (trend JSON and the
+pair page) and event searches (varied filters, never cached).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import httpx
+
+from _report import ROOT, md_table, write_section
+from _store_data import COLUMNS, COUNTRIES, event_rows
+
+OUT = ROOT / "benchmarks" / "out"
+CLIENTS = 20
+PAIRS = [(a, b) for a in COUNTRIES[:8] for b in COUNTRIES[:8] if a < b]
+
+
+def build_db(path: Path, n: int) -> str:
+    from sqlalchemy import func, select
+
+    from wirewatch.store import open_store
+    from wirewatch.store import schema as t
+
+    url = f"sqlite:///{path}"
+    with open_store(url) as store:
+        with store.engine.connect() as conn:
+            have = conn.execute(select(func.count()).select_from(t.events)).scalar_one()
+        if have >= n:
+            return url
+        print(f"building {n:,} events in {path} …", file=sys.stderr)
+        names = [c.name for c in t.events.columns]
+        keep = [i for i, c in enumerate(COLUMNS) if c in names]
+        cols = [COLUMNS[i] for i in keep]
+        batch: list[dict[str, object]] = []
+        with store.engine.begin() as conn:
+            conn.execute(t.events.delete())
+            for row in event_rows(n):
+                batch.append({c: row[i] for c, i in zip(cols, keep, strict=True)})
+                if len(batch) == 20_000:
+                    conn.execute(t.events.insert(), batch)
+                    batch = []
+            if batch:
+                conn.execute(t.events.insert(), batch)
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(url: str, cache_seconds: float) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch", "serve", "--db", url, "--port", str(port),
+         "--cache-seconds", str(cache_seconds)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(base + "/api/stats", timeout=30)
+            return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def overview(rng: random.Random) -> str:
+    return "/"
+
+
+def pair_trend(rng: random.Random) -> str:
+    a, b = rng.choice(PAIRS)
+    return f"/api/trends?pair={a}-{b}&period=week&since=2023-07-01"
+
+
+def pair_page(rng: random.Random) -> str:
+    a, b = rng.choice(PAIRS)
+    return f"/pair?a={a}&b={b}&period=week&since=2024-01-01"
+
+
+def event_search(rng: random.Random) -> str:
+    actor = rng.choice(COUNTRIES[:20])
+    root = rng.choice(["19", "13", "04", "11", "05"])
+    month = rng.randrange(1, 13)
+    year = rng.choice((2022, 2023, 2024))
+    return (f"/api/events?actor={actor}&root={root}&since={year}-{month:02d}-01"
+            f"&limit=50")
+
+
+SCENARIOS: list[tuple[str, Callable[[random.Random], str]]] = [
+    ("overview page `/`", overview),
+    ("actor-pair trend `/api/trends`", pair_trend),
+    ("actor-pair page `/pair`", pair_page),
+    ("event search `/api/events`", event_search),
+]
+
+
+def hammer(base: str, make: Callable[[random.Random], str], seconds: float) -> list[float]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    stop = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        with httpx.Client(base_url=base, timeout=60) as c:
+            while time.monotonic() < stop:
+                path = make(rng)
+                t0 = time.perf_counter()
+                r = c.get(path)
+                dt = time.perf_counter() - t0
+                with lock:
+                    if r.status_code != 200:
+                        errors.append(f"{r.status_code} {path}")
+                    latencies.append(dt)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    if errors:
+        raise RuntimeError(f"{len(errors)} failed requests, e.g. {errors[0]}")
+    return latencies
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+def first_load(base: str) -> tuple[int, float, int] | None:
+    """Bytes transferred, seconds to the load event, requests — for ``/`` in Chromium."""
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    sizes: list[int] = []
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--no-sandbox", "--disable-gpu",
+                                    "--disable-background-networking"])
+        page = b.new_page()
+        page.on("response", lambda r: sizes.append(len(r.body())))
+        t0 = time.perf_counter()
+        page.goto(base + "/", wait_until="load")
+        page.wait_for_selector("#daily-chart svg")
+        dt = time.perf_counter() - t0
+        b.close()
+    return sum(sizes), dt, len(sizes)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--seconds", type=float, default=20.0)
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    url = build_db(OUT / "api_events.db", args.events)
+    print(f"database ready in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    rows = []
+    load = None
+    for label, cache in (("off", 0.0), ("30 s", 30.0)):
+        proc, base = start_server(url, cache)
+        try:
+            for name, make in SCENARIOS:
+                cold = time.perf_counter()
+                httpx.get(base + make(random.Random(99)), timeout=120)
+                cold_s = time.perf_counter() - cold
+                lat = hammer(base, make, args.seconds)
+                rows.append([name, label, len(lat), f"{len(lat) / args.seconds:.1f}",
+                             f"{1000 * statistics.median(lat):.0f}",
+                             f"{1000 * pct(lat, 0.95):.0f}", f"{1000 * cold_s:.0f}"])
+                print(rows[-1], file=sys.stderr)
+            if cache:
+                load = first_load(base)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    body = (
+        f"{args.events:,} synthetic events (`benchmarks/_store_data.py`) in SQLite, "
+        f"`wirewatch serve` (one uvicorn worker) on loopback, {CLIENTS} client threads for "
+        f"{args.seconds:g} s per row. Pair and search parameters vary per request (28 "
+        "pairs; 20 actors × 5 roots × 36 months); *cold* is the first request of the "
+        "scenario. Goal: p95 < 300 ms.\n\n"
+        + md_table(["scenario", "aggregate cache", "requests", "req/s", "p50 ms", "p95 ms",
+                    "cold ms"], rows)
+    )
+    if load:
+        size, seconds, n = load
+        body += (f"\n\nDashboard first load (`/` in headless Chromium, cache warm): "
+                 f"{size / 1024:.0f} KiB in {n} requests, {1000 * seconds:.0f} ms to the "
+                 "chart drawn. No request leaves the app (no CDN, no tiles).")
+    print(body)
+    write_section("api", "API latency and dashboard load", ".venv/bin/python benchmarks/api.py",
+                  body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Throughput of the local engine (1 and 2 workers) and Spark local[2] on one corpus.
+
+The corpus is CC-NEWS shaped: WARC files of HTML responses.  The pages are the NAEB gold
+pages (read at run time from ``../shared/data/extraction/naeb/html``), repeated with a
+marker comment so every copy has its own id, up to ``--articles`` (default 1,000).  Without
+the gold data, invented pages are generated instead.  Each engine runs in a fresh
+subprocess so start-up and peak memory are its own.
+
+    .venv/bin/python benchmarks/scale.py [--articles 1000] [--stages extract.article,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import md_table, shared, write_section  # noqa: E402
+
+CC_NEWS_PER_DAY = (350_000, 400_000)
+RECORDS_PER_WARC = 125
+
+
+def _invented_page(i: int) -> bytes:
+    topics = ["port strike", "grain exports", "coalition talks", "flood defences", "rail link"]
+    topic = topics[i % len(topics)]
+    paras = "".join(
+        f"<p>Paragraph {k} on the {topic}: officials said on Tuesday that negotiators "
+        f"would meet again next week, while unions and ministers traded accusations over "
+        f"the delays, which have lasted {k + i % 9} weeks.</p>" for k in range(12))
+    return (f"<html><head><title>Update {i} on the {topic}</title></head><body><nav>Home</nav>"
+            f"<article><h1>Update {i} on the {topic}</h1>{paras}</article></body></html>"
+            ).encode()
+
+
+def source_pages() -> tuple[list[bytes], str]:
+    folder = shared("extraction", "naeb", "html")
+    if folder is None:
+        return [_invented_page(i) for i in range(200)], "200 invented pages"
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted(folder.glob("*.html.gz"))]
+    return pages, f"{len(pages)} NAEB gold pages"
+
+
+def build_corpus(folder: Path, articles: int) -> str:
+    """WARC files of ``articles`` HTML responses; returns a description of the source."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages, described = source_pages()
+    n_files = (articles + RECORDS_PER_WARC - 1) // RECORDS_PER_WARC
+    for f in range(n_files):
+        with (folder / f"CC-NEWS-bench-{f:05d}.warc.gz").open("wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            for i in range(f * RECORDS_PER_WARC, min(articles, (f + 1) * RECORDS_PER_WARC)):
+                copy, page = divmod(i, len(pages))
+                body = pages[page].replace(b"<head>", f"<head><!-- copy {copy} -->".encode(), 1)
+                headers = StatusAndHeaders(
+                    "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                    protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(
+                    f"https://bench.example/{page}/{copy}", "response",
+                    payload=io.BytesIO(body), http_headers=headers,
+                    warc_headers_dict={"WARC-Date": "2024-06-01T12:00:00Z"}))
+    return f"{articles:,} pages ({described}, repeated) in {n_files} WARC files"
+
+
+# -- child: run one engine and print JSON ------------------------------------------------------
+
+def _maxrss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def child(engine: str, corpus: Path, stages: list[str]) -> dict[str, object]:
+    from wirewatch.config import Settings
+    from wirewatch.ingest.sources import iter_sources
+    from wirewatch.records import Failure
+
+    settings = Settings(pipeline=tuple(stages))
+    specs = sorted(str(p) for p in corpus.glob("*.warc.gz"))
+    tiny = [next(iter(iter_sources(specs[:1], settings)))] * 2
+    started = time.perf_counter()
+    if engine.startswith("local"):
+        from wirewatch.scale.local import process_local
+
+        workers = int(engine.split(":")[1])
+        list(process_local(tiny, settings, workers))
+        startup = time.perf_counter() - started
+        t0 = time.perf_counter()
+        results = list(process_local(iter_sources(specs, settings), settings, workers))
+        seconds = time.perf_counter() - t0
+        docs = sum(not isinstance(r, Failure) for r in results)
+        failures = len(results) - docs
+        mem = _maxrss_mb(resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN)
+    else:
+        from wirewatch.scale.spark import process_spark, run_spark_job, spark_session
+
+        session = spark_session("local[2]", "wirewatch-bench")
+        list(process_spark(tiny, settings, session=session))
+        startup = time.perf_counter() - started
+        t0 = time.perf_counter()
+        with tempfile.TemporaryDirectory() as out:
+            run = run_spark_job(specs, Path(out) / "docs.parquet", settings, session=session)
+        seconds = time.perf_counter() - t0
+        docs, failures, mem = run.documents, run.failures, float("nan")
+        session.stop()
+    return {"engine": engine, "startup": startup, "seconds": seconds, "docs": docs,
+            "failures": failures, "peak_mb": mem}
+
+
+# -- parent ----------------------------------------------------------------------------------
+
+def run_child(engine: str, corpus: Path, stages: list[str]) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", engine, "--corpus", str(corpus),
+           "--stages", ",".join(stages)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ})
+    if proc.returncode != 0:
+        raise SystemExit(f"{engine} failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"{engine}: {result}", file=sys.stderr)
+    return result
+
+
+def cc_news_table(per_core: float, efficiency: float) -> str:
+    rows = []
+    for cores in (2, 8, 32, 128):
+        rate = per_core * cores * (1.0 if cores == 1 else efficiency)
+        low, high = (n / rate / 3600 for n in CC_NEWS_PER_DAY)
+        rows.append([cores, f"{rate:,.0f}", f"{low:,.1f}–{high:,.1f} h"])
+    return md_table(["cores", "articles/s (est.)", "one CC-NEWS day (350–400k)"], rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--stages", default="", help="comma-separated (default: the default "
+                                                 "pipeline of wirewatch.config)")
+    ap.add_argument("--engines", default="local:1,local:2,spark")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    from wirewatch.config import DEFAULT_PIPELINE
+
+    stages = [s for s in args.stages.split(",") if s] or list(DEFAULT_PIPELINE)
+    if args.child:
+        print(json.dumps(child(args.child, Path(args.corpus), stages)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        described = build_corpus(Path(tmp), args.articles)
+        results = {e: run_child(e, Path(tmp), stages) for e in args.engines.split(",")}
+    rows = []
+    rate: dict[str, float] = {}
+    for engine, r in results.items():
+        steady = float(r["docs"]) + float(r["failures"])  # type: ignore[arg-type]
+        rate[engine] = steady / float(r["seconds"])  # type: ignore[arg-type]
+        peak = float(r["peak_mb"])  # type: ignore[arg-type]
+        rows.append([engine.replace("local:", "local, workers=").replace("spark",
+                                                                         "Spark local[2]"),
+                     r["docs"], r["failures"], f"{float(r['seconds']):.1f}",  # type: ignore[arg-type]
+                     f"{rate[engine]:.1f}", f"{float(r['startup']):.1f}",  # type: ignore[arg-type]
+                     "n/a (JVM + Python workers)" if peak != peak else f"{peak:.0f}"])
+    body = [
+        f"Corpus: {described}. Pipeline: `{', '.join(stages)}`. One run each, on a machine "
+        "shared with other jobs: read the ratios, not the absolute rates.",
+        "",
+        md_table(["engine", "documents", "failed", "seconds", "articles/s", "start-up s",
+                  "peak RSS per worker MB"], rows),
+    ]
+    if "local:1" in rate and "local:2" in rate:
+        eff = rate["local:2"] / (2 * rate["local:1"])
+        body += ["", f"Scaling efficiency, 2 workers vs 1: **{eff:.2f}** "
+                 f"({rate['local:2'] / rate['local:1']:.2f}× the throughput on 2 cores)."]
+        if "spark" in rate:
+            body.append(f"Spark local[2] vs 2 local workers: {rate['spark'] / rate['local:2']:.2f}×"
+                        " the throughput (Spark adds JVM start-up and Parquet writing).")
+        body += ["", "A day of CC-NEWS on N cores, from the 1-worker rate and the measured "
+                 "2-worker efficiency (assumes it holds as cores grow, input read in "
+                 "parallel, one model per core):", "", cc_news_table(rate["local:1"], eff)]
+    write_section("scale", "Sources and scale: throughput, scaling, start-up, memory",
+                  "python benchmarks/scale.py", "\n".join(body))
+    print("\n".join(body))
+
+
+if __name__ == "__main__":
+    main()
