@@ -24,9 +24,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import md_table, shared, write_section  # noqa: E402
+from _report import md_table, shared, write_section
 
 CC_NEWS_PER_DAY = (350_000, 400_000)
+FULL_PIPELINE = ("extract.article", "actors.entities", "quotes.attribution", "events.coder",
+                 "geo.places")
+"""Every analysis stage, for the sampled full-pipeline rate (those registered are used)."""
 RECORDS_PER_WARC = 125
 
 
@@ -79,7 +82,7 @@ def _maxrss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def child(engine: str, corpus: Path, stages: list[str]) -> dict[str, object]:
+def child(engine: str, corpus: Path, stages: list[str], limit: int = 0) -> dict[str, object]:
     from wirewatch.config import Settings
     from wirewatch.ingest.sources import iter_sources
     from wirewatch.records import Failure
@@ -95,7 +98,10 @@ def child(engine: str, corpus: Path, stages: list[str]) -> dict[str, object]:
         list(process_local(tiny, settings, workers))
         startup = time.perf_counter() - started
         t0 = time.perf_counter()
-        results = list(process_local(iter_sources(specs, settings), settings, workers))
+        items = iter_sources(specs, settings)
+        if limit:
+            items = (item for _, item in zip(range(limit), items, strict=False))
+        results = list(process_local(items, settings, workers))
         seconds = time.perf_counter() - t0
         docs = sum(not isinstance(r, Failure) for r in results)
         failures = len(results) - docs
@@ -118,9 +124,10 @@ def child(engine: str, corpus: Path, stages: list[str]) -> dict[str, object]:
 
 # -- parent ----------------------------------------------------------------------------------
 
-def run_child(engine: str, corpus: Path, stages: list[str]) -> dict[str, object]:
+def run_child(engine: str, corpus: Path, stages: list[str], limit: int = 0
+              ) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--child", engine, "--corpus", str(corpus),
-           "--stages", ",".join(stages)]
+           "--stages", ",".join(stages), "--limit", str(limit)]
     proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ})
     if proc.returncode != 0:
         raise SystemExit(f"{engine} failed:\n{proc.stderr[-3000:]}")
@@ -134,8 +141,24 @@ def cc_news_table(per_core: float, efficiency: float) -> str:
     for cores in (2, 8, 32, 128):
         rate = per_core * cores * (1.0 if cores == 1 else efficiency)
         low, high = (n / rate / 3600 for n in CC_NEWS_PER_DAY)
-        rows.append([cores, f"{rate:,.0f}", f"{low:,.1f}–{high:,.1f} h"])
+        span = (f"{low:,.1f}–{high:,.1f} h" if high >= 1
+                else f"{low * 60:,.0f}–{high * 60:,.0f} min")
+        rows.append([cores, f"{rate:,.0f}", span])
     return md_table(["cores", "articles/s (est.)", "one CC-NEWS day (350–400k)"], rows)
+
+
+def _registered(names: tuple[str, ...]) -> list[str]:
+    from wirewatch import registry
+    from wirewatch.errors import WirewatchError
+
+    found = []
+    for name in names:
+        try:
+            registry.get(name)
+        except WirewatchError:
+            continue
+        found.append(name)
+    return found
 
 
 def main() -> None:
@@ -144,6 +167,9 @@ def main() -> None:
     ap.add_argument("--stages", default="", help="comma-separated (default: the default "
                                                  "pipeline of wirewatch.config)")
     ap.add_argument("--engines", default="local:1,local:2,spark")
+    ap.add_argument("--full-sample", type=int, default=60,
+                    help="articles for the sampled full-pipeline rate (0: skip)")
+    ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -151,11 +177,14 @@ def main() -> None:
 
     stages = [s for s in args.stages.split(",") if s] or list(DEFAULT_PIPELINE)
     if args.child:
-        print(json.dumps(child(args.child, Path(args.corpus), stages)))
+        print(json.dumps(child(args.child, Path(args.corpus), stages, args.limit)))
         return
+    full = _registered(FULL_PIPELINE)
     with tempfile.TemporaryDirectory() as tmp:
         described = build_corpus(Path(tmp), args.articles)
         results = {e: run_child(e, Path(tmp), stages) for e in args.engines.split(",")}
+        sample = (run_child("local:1", Path(tmp), full, args.full_sample)
+                  if args.full_sample and len(full) > len(stages) else None)
     rows = []
     rate: dict[str, float] = {}
     for engine, r in results.items():
@@ -184,6 +213,14 @@ def main() -> None:
         body += ["", "A day of CC-NEWS on N cores, from the 1-worker rate and the measured "
                  "2-worker efficiency (assumes it holds as cores grow, input read in "
                  "parallel, one model per core):", "", cc_news_table(rate["local:1"], eff)]
+        if sample is not None:
+            n = float(sample["docs"]) + float(sample["failures"])  # type: ignore[arg-type]
+            full_rate = n / float(sample["seconds"])  # type: ignore[arg-type]
+            body += ["", f"With every analysis stage (`{', '.join(full)}`), sampled on the "
+                     f"first {int(n)} articles with 1 worker: **{full_rate:.2f} articles/s**, "
+                     f"start-up {float(sample['startup']):.1f}s (model load), peak RSS "  # type: ignore[arg-type]
+                     f"{float(sample['peak_mb']):.0f} MB.  The same arithmetic "  # type: ignore[arg-type]
+                     "(same efficiency assumed):", "", cc_news_table(full_rate, eff)]
     write_section("scale", "Sources and scale: throughput, scaling, start-up, memory",
                   "python benchmarks/scale.py", "\n".join(body))
     print("\n".join(body))

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -42,7 +43,7 @@ def story(n: int) -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    hits: Counter[str] = Counter()
+    hits: ClassVar[Counter[str]] = Counter()
     not_modified = 0
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
@@ -58,7 +59,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         path = self.path
         Handler.hits[path] += 1
         if path == "/robots.txt":

@@ -97,9 +97,18 @@ def test_spark_job_matches_local_engine_and_loads(spark: Any, inputs: list[str],
     assert json.loads(again.stdout)["duplicate"] == 11  # loading twice adds nothing
 
 
-def test_ingest_engine_spark_matches_local(spark: Any, inputs: list[str]) -> None:
+def test_ingest_engine_spark_matches_local(spark: Any, inputs: list[str],
+                                           tmp_path: Path) -> None:
+    from wirewatch.scale.progress import Progress
+    from wirewatch.scale.run import run_ingest
     from wirewatch.scale.spark import process_spark
+    from wirewatch.store import open_store
 
     got = list(process_spark(iter_sources(inputs, SETTINGS), SETTINGS, session=spark,
                              shard_size=3))
     assert got == local_records(inputs)
+    with open_store(f"sqlite:///{tmp_path / 'e.db'}") as store:  # ingest --engine spark
+        summary = run_ingest(inputs, SETTINGS, store, engine="spark",
+                             progress=Progress(stream=io.StringIO(), live=False))
+        assert summary.processed == 14 and summary.stored.stored == 11
+        assert store.stats()["documents"] == 11

@@ -45,3 +45,18 @@ def test_international_story() -> None:
     assert names["Manila"].country == "PHL"
     assert names["Second Thomas Shoal"].feature == "ISL"
     assert names["Tokyo"].country == "JPN"
+
+
+def test_surnames_articles_demonyms_and_compass_names() -> None:
+    text = ("Foreign Minister Ernesto Villalba met Filipino envoys in The Hague. Later, Villalba "
+            "flew over the South China Sea to North Korea.")
+    mentions = place_mentions(text)
+    names = [m.text for m in mentions]
+    assert "Villalba" not in names  # a surname once seen after a first name
+    assert "The Hague" in names and "South China Sea" in names and "North Korea" in names
+    assert [m.text for m in mentions if m.demonym] == ["Filipino"]
+    assert "Filipino" not in {loc.name for loc in resolve_mentions(text)}
+    assert "Filipino" in {loc.name for loc in resolve_mentions(text, demonyms=True)}
+    text2 = "The United States said so."
+    first = resolve_mentions(text2)[0]
+    assert (first.name, text2[first.start:first.end]) == ("United States", "United States")  # type: ignore[misc]

@@ -93,3 +93,21 @@ def test_possessor_and_modifier_of_agents() -> None:
     ])
     assert metonymy_reason(doc[0]) == "possessor of 'decision'"
     assert metonymy_reason(doc[4]) == "modifier of 'officials'"
+
+
+def test_place_inside_a_place_phrase_and_people_from_a_capital() -> None:
+    doc = parse([
+        ("Floods", 1, "nsubj", "NOUN", "flood"),
+        ("hit", 1, "ROOT", "VERB", "hit"),
+        ("villages", 1, "dobj", "NOUN", "village"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("the", 6, "det", "DET", "the"),
+        ("Rupununi", 6, "compound", "PROPN", "Rupununi"),
+        ("region", 3, "pobj", "NOUN", "region"),
+        ("and", 2, "cc", "CCONJ", "and"),
+        ("officials", 2, "conj", "NOUN", "official"),
+        ("from", 8, "prep", "ADP", "from"),
+        ("Caracas", 9, "pobj", "PROPN", "Caracas"),
+    ])
+    assert literal_reason(doc[5]) == "object of 'in'"
+    assert metonymy_reason(doc[10]) == "origin of 'officials'"

@@ -9,6 +9,7 @@ from wirewatch.store.clustering import (
     cluster_key,
     parse_day,
     places_compatible,
+    sectors_compatible,
     shift_day,
 )
 from wirewatch.store.codes import parse_code
@@ -54,13 +55,20 @@ def ev(source: str, target: str, root: str = "19", plover: str = "ASSAULT") -> E
                  root + "0", root, Plover(plover), date=EventDate("2024-03-05"))
 
 
-def test_cluster_key_matches_at_country_and_sector_level() -> None:
-    assert cluster_key(ev("PRKMILELI", "KOR")) == cluster_key(ev("PRKMIL", "KOR"))
-    assert cluster_key(ev("PRKGOV", "KOR")) != cluster_key(ev("PRKMIL", "KOR"))
+def test_actors_match_at_country_and_sector_level() -> None:
+    assert cluster_key(ev("PRKMILELI", "KOR")) == cluster_key(ev("PRKMIL", "KORGOV"))
+    assert cluster_key(ev("PRKMIL", "USA")) != cluster_key(ev("PRKMIL", "KOR"))
     assert cluster_key(ev("PRKMIL", "KOR", "18")) != cluster_key(ev("PRKMIL", "KOR"))
     assert cluster_key(ev("PRKMIL", "KOR", plover="COERCE")) != cluster_key(ev("PRKMIL", "KOR"))
     named = Event("e", (Actor("Some Militia"),), (), "190", "19")
     assert cluster_key(named).startswith("~some militia|-|19")
+    assert sectors_compatible(["PRKMILELI"], ["PRKMIL"])
+    assert sectors_compatible(["USA"], ["USAGOV"])  # a side without sector matches
+    assert not sectors_compatible(["PRKGOV"], ["PRKMIL"])
+    cands = [Candidate(1, 20240305, None, 0, ("PRKGOV",), ("KOR",)),
+             Candidate(2, 20240305, None, 0, ("PRKMIL",), ("KORMIL",))]
+    assert best_candidate(20240305, None, cands, (("PRKMIL",), ("KOR",))) == cands[1]
+    assert best_candidate(20240305, None, cands, (("PRKCOP",), ("KOR",))) is None
 
 
 def test_actor_codes_split_like_gdelt() -> None:

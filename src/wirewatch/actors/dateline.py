@@ -25,6 +25,8 @@ class Dateline:
     country: str | None
     credit: tuple[int, int] | None
     """Character span of the wire credit inside the text, if any."""
+    end: int = 0
+    """Where the dateline ends in the text (0 when it came from the extractor)."""
 
 
 def read_dateline(text: str, kb: KnowledgeBase, given: str | None = None) -> Dateline | None:
@@ -44,4 +46,4 @@ def read_dateline(text: str, kb: KnowledgeBase, given: str | None = None) -> Dat
     region = (m.group("region") or "").strip()
     country = (kb.country(region) if region else None) or kb.country(place.title())
     credit = m.span("credit") if m.group("credit") and source is text else None
-    return Dateline(place, country, credit)
+    return Dateline(place, country, credit, m.end() if source is text else 0)

@@ -26,7 +26,9 @@ _PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "outside", "
 _DIRECTIONS = ("North", "South", "East", "West")
 #: sectors of public office: a person or body with one of these and no named country is
 #: taken to belong to the country of the story's dateline
-OFFICIAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY"})
+OFFICIAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI"})
+#: sectors of bodies (companies, media) too often foreign to the dateline to assume its country
+FOREIGN_PRONE = frozenset({"BUS", "MED"})
 #: company-name endings that make an organisation a business
 CORPORATE = frozenset({"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "llc", "plc", "asa", "as",
                        "ab", "ag", "sa", "s.a.", "gmbh", "co.", "nv", "n.v.", "spa", "oyj",
@@ -122,6 +124,7 @@ class EntityStage:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._home: str | None = None
+        self._dateline_end = 0
 
     def __call__(self, doc: Document, ctx: Any) -> Document:
         if not doc.article.text.strip():
@@ -136,6 +139,7 @@ class EntityStage:
         text = parsed.text
         line = read_dateline(text, kb, dateline)
         self._home = line.country if line else None
+        self._dateline_end = line.end if line else 0
         mentions = collect(parsed, kb, date, line.credit if line else None)
         _resolve_directions(parsed, mentions, kb)
         clusters = link(parsed, mentions, kb, date)
@@ -163,7 +167,8 @@ class EntityStage:
             d.code = d.country = iso
         elif c.key.startswith("capital:") and entry is not None:
             d.name, d.type, d.country = entry.name, "GPE", entry.country
-            if any(_capital_as_actor(parsed, m) for m in c.mentions):
+            if any(_capital_as_actor(parsed, m) for m in c.mentions
+                   if m.start >= self._dateline_end):
                 d.code = entry.full_code
         elif c.label == "PERSON" and entry is None and _place_like(parsed, c):
             d.name, d.type = _longest(names), "GPE"  # "in Khan Younis", "the Rafah crossing"
@@ -253,7 +258,8 @@ class EntityStage:
             elif isinstance(what, Entry) and what.kind in ("country", "capital") and not (
                     d.country or (self.kb.is_demonym(" ".join(words[i:j])) and i > 0)):
                 d.country = what.country
-            elif isinstance(what, Entry) and what.kind in ("org", "igo") and i > 0:
+            elif isinstance(what, Entry) and what.kind in ("org", "igo") and "of" in (
+                    w.lower() for w in words[max(0, i - 2):i]):
                 d.country = d.country or what.country  # "… Command of the PLA"
         for m in d.cluster.mentions:
             context = self._context_before(m, text)
@@ -262,7 +268,7 @@ class EntityStage:
             d.country = d.country or context.country
         if any(m.text.split()[-1].lower() in CORPORATE for m in d.cluster.mentions):
             sector = "BUS"
-        if d.country is None and sector:
+        if d.country is None and sector and sector not in FOREIGN_PRONE:
             d.country = self._home
         d.code = f"{d.country or ''}{sector or ''}" or None
 
@@ -292,6 +298,6 @@ class EntityStage:
         tail = window.split()[-2:]
         for w in tail:
             agent = self.kb.agent(w.strip(",;:"))
-            if agent is not None and agent.sector and w.islower():
+            if agent is not None and agent.sector and not agent.role and w.islower():
                 sector = agent.sector
         return _Context(country, sector)

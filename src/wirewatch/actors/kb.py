@@ -237,6 +237,7 @@ class KnowledgeBase:
         Each item is ``(start, end, thing)`` over word indices; a name is resolved for ``date``.
         """
         out: list[tuple[int, int, Entry | Agent]] = []
+        words = [" ".join(tokens(w)) or w for w in words]  # "People's" → "People"
         for i, j, what in self._scan(words):
             if isinstance(what, Agent):
                 out.append((i, j, what))

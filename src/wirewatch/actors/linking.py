@@ -72,12 +72,13 @@ def _name_parts(c: Cluster) -> set[str]:
     return parts
 
 
-def _join_person(m: Mention, people: list[Cluster]) -> Cluster | None:
+def _join_person(m: Mention, people: list[Cluster],
+                 parts: dict[int, set[str]]) -> Cluster | None:
     """The person a lone name part belongs to: the nearest before it, else the first after."""
     word = key(m.text)
     if " " in word:
         return None
-    owners = [c for c in people if word in _name_parts(c)]
+    owners = [c for c in people if word in parts.setdefault(id(c), _name_parts(c))]
     if not owners:
         return None
     before = [c for c in owners if c.first < m.start]
@@ -118,8 +119,9 @@ def link(doc: Any, mentions: list[Mention], kb: KnowledgeBase,
     _merge_short_names(clusters, people)
     _find_lone_surnames(doc, mentions, people, kb, date, loose)
     orgs = [c for c in clusters.values() if c.label == "ORG"]
+    parts: dict[int, set[str]] = {}
     for m in loose:
-        owner = _join_person(m, people)
+        owner = _join_person(m, people, parts)
         if owner is not None:
             m.label = "PERSON"
             owner.add(m)

@@ -230,8 +230,9 @@ def collect(doc: Any, kb: KnowledgeBase, date: str | None = None,
             continue
         if _PLURAL_ACRONYM.match(m.text) and m.entry is None:
             continue  # "ICBMs"
-        if m.label in ("ORG", "PERSON") and m.entry is None and kb.agent(m.text) is not None:
-            continue  # a bare title or generic word tagged as a name
+        if m.label in ("ORG", "PERSON") and m.entry is None and m.text.islower() and \
+                kb.agent(m.text) is not None:
+            continue  # a generic word tagged as a name
         out.extend(_split_joined(doc, m, kb, date))
     out.extend(_gazetteer(doc, kb, date, taken))
     out.sort(key=lambda m: m.start)

@@ -71,7 +71,12 @@ def _title_zone(doc: Any, end: int) -> tuple[int, int]:
     return s, end
 
 
-def _appositive_zone(doc: Any, m: Mention) -> tuple[int, int]:
+def _starts_title(doc: Any, i: int, kb: KnowledgeBase) -> bool:
+    """"managing director": a verb-looking word that opens a title."""
+    return i + 1 < len(doc) and kb.agent(f"{doc[i].text} {doc[i + 1].text}") is not None
+
+
+def _appositive_zone(doc: Any, m: Mention, kb: KnowledgeBase) -> tuple[int, int]:
     """Token span of ", an analyst at …," right after a person mention (empty if none)."""
     i = m.tok_end
     if i >= len(doc) or doc[i].text != ",":
@@ -80,7 +85,9 @@ def _appositive_zone(doc: Any, m: Mention) -> tuple[int, int]:
     e = s
     while e < len(doc) and e - s < MAX_APPOSITIVE:
         tok = doc[e]
-        if tok.text in _APPOS_STOP or tok.lower_ in _RELATIVE or tok.pos_ in ("VERB", "AUX"):
+        if tok.text in _APPOS_STOP or tok.lower_ in _RELATIVE or (
+                tok.pos_ in ("VERB", "AUX") and doc[e - 1].text != "-"  # "Nairobi-based"
+                and not _starts_title(doc, e, kb)):
             break
         e += 1
     return s, e
@@ -89,6 +96,8 @@ def _appositive_zone(doc: Any, m: Mention) -> tuple[int, int]:
 def _fronted_zone(doc: Any, m: Mention) -> tuple[int, int]:
     """"The Prime Minister, Sir Keir Starmer, who …": the title before a comma."""
     comma = m.tok_start - 1
+    while comma > 0 and doc[comma].lower_ in _HONORIFIC_GAP:
+        comma -= 1  # "…, Prince Abdulaziz bin Salman,"
     if comma < 1 or doc[comma].text != "," or m.tok_end >= len(doc) or doc[m.tok_end].text != ",":
         return comma, comma
     s, e = _title_zone(doc, comma)
@@ -171,7 +180,7 @@ def find_roles(doc: Any, m: Mention, kb: KnowledgeBase,
     zones = (
         (_title_zone(doc, m.tok_start), False),
         (_fronted_zone(doc, m), True),
-        (_appositive_zone(doc, m), True),
+        (_appositive_zone(doc, m, kb), True),
     )
     found = []
     for (s, e), head_first in zones:

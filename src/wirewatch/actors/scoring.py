@@ -102,6 +102,7 @@ def score_article(tally: Tally, item: Annotated, entities: tuple[Entity, ...]) -
     by_id = {e.id: e for e in entities}
     scored = [e for e in entities if e.type in SCORED_TYPES]
     matched: set[str] = set()
+    aliases = {key(g["name"]): _keys(g) for g in item.gold}
     for gold in item.gold:
         kind = gold.get("type", "PERSON")
         tally.gold[kind] += 1
@@ -127,7 +128,8 @@ def score_article(tally: Tally, item: Annotated, entities: tuple[Entity, ...]) -
                                     f"!= {gold['actor_code']}")
         if gold.get("affiliation"):
             aff = by_id.get(hit.affiliation or "")
-            ok = aff is not None and _matches(aff, {key(gold["affiliation"])})
+            wanted = aliases.get(key(gold["affiliation"]), {key(gold["affiliation"])})
+            ok = aff is not None and _matches(aff, wanted)
             tally.affiliations.append(ok)
             if not ok:
                 tally.misses.append(f"{item.name}: {gold['name']} affiliation "

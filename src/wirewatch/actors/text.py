@@ -7,6 +7,7 @@ possessive ``'s`` and the articles ``the``/``a``/``an`` dropped.  ``Kim Jong-un`
 
 from __future__ import annotations
 
+import functools
 import re
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -27,6 +28,11 @@ def tokens(text: str) -> list[str]:
     ``"South Korea's Unification Ministry"`` gives ``["South", "Korea", "Unification",
     "Ministry"]``; a trailing full stop is kept only on abbreviations such as ``U.S.``.
     """
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in _TOKEN.findall(_DASHES.sub(" ", straighten(text))):
         word = raw
@@ -38,9 +44,10 @@ def tokens(text: str) -> list[str]:
         word = word.strip("'")
         if word and word.lower() not in ARTICLES:
             out.append(word)
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The dictionary key of a name or phrase."""
     return " ".join(t.lower() for t in tokens(text))

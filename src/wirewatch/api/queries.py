@@ -119,16 +119,51 @@ def outlets(conn: Connection, limit: int = 200) -> list[str]:
     return [str(r[0]) for r in conn.execute(q)]
 
 
+def codes_with_prefix(conn: Connection, column: Any, prefix: str, most: int = 200) -> list[str]:
+    """The distinct codes in ``column`` starting with ``prefix``, by index skip-scan.
+
+    One ``MIN(code) > previous`` seek per code, so a prefix with a handful of sector codes
+    costs a handful of index probes however many events there are.
+    """
+    prefix = prefix.upper()
+    hi = prefix + "~"
+    out: list[str] = []
+    last = prefix
+    first = conn.execute(select(column).where(column == prefix).limit(1)).scalar()
+    if first is not None:
+        out.append(prefix)
+    while len(out) < most:
+        nxt = conn.execute(select(func.min(column)).where(column > last, column < hi)).scalar()
+        if nxt is None:
+            break
+        out.append(str(nxt))
+        last = str(nxt)
+    return out
+
+
+def _pair_clauses(conn: Connection, f: Filters, src: str, tgt: str) -> list[Any] | None:
+    """Filters for events ``src`` → ``tgt`` as equality lists the pair index can seek."""
+    e = t.events
+    sources = codes_with_prefix(conn, e.c.source_code, src)
+    targets = codes_with_prefix(conn, e.c.target_code, tgt)
+    if not sources or not targets:
+        return None
+    rest = Filters(**{**{k.name: getattr(f, k.name) for k in fields(f)},
+                      "actor": None, "source": None, "target": None})
+    return [e.c.source_code.in_(sources), e.c.target_code.in_(targets), *rest.clauses()]
+
+
 def pair_rows(conn: Connection, a: str, b: str, f: Filters) -> list[EventRow]:
     """Events between ``a`` and ``b`` (both ways) aggregated per day and quad class."""
     e = t.events
     out = []
     for src, tgt in ((a, b), (b, a)):
-        pair = Filters(**{**{k.name: getattr(f, k.name) for k in fields(f)},
-                          "actor": None, "source": src, "target": tgt})
+        where = _pair_clauses(conn, f, src, tgt)
+        if where is None:
+            continue
         q = (select(e.c.day, e.c.quad_class, func.count().label("n"),
                     func.avg(e.c.goldstein).label("g"))
-             .where(*pair.clauses()).group_by(e.c.day, e.c.quad_class))
+             .where(*where).group_by(e.c.day, e.c.quad_class))
         for r in conn.execute(q):
             out.append(EventRow(parse_day(iso_day(r.day)), src, tgt, r.quad_class,
                                 None if r.g is None else float(r.g), count=int(r.n)))
@@ -141,10 +176,11 @@ def pair_conflict_rows(conn: Connection, a: str, b: str, f: Filters,
     e = t.events
     out = []
     for src, tgt in ((a, b), (b, a)):
-        pair = Filters(**{**{k.name: getattr(f, k.name) for k in fields(f)},
-                          "actor": None, "source": src, "target": tgt})
+        where = _pair_clauses(conn, f, src, tgt)
+        if where is None:
+            continue
         q = (select(e.c.id, e.c.day, e.c.quad_class, e.c.goldstein)
-             .where(*pair.clauses(), e.c.quad_class.in_((3, 4)))
+             .where(*where, e.c.quad_class.in_((3, 4)))
              .order_by(e.c.day.desc()).limit(limit))
         for r in conn.execute(q):
             out.append(EventRow(parse_day(iso_day(r.day)), src, tgt, r.quad_class,

@@ -18,8 +18,8 @@ from .cache import TTLCache
 from .queries import Filters
 
 T = TypeVar("T")
-OVERVIEW_DAYS = 90
-"""With no date filter, the overview shows the last 90 days that have events."""
+OVERVIEW_DAYS = 30
+"""With no date filter, the overview, network and map show the last 30 days with events."""
 
 
 @dataclass
@@ -27,8 +27,12 @@ class Service:
     store: Store
     cache: TTLCache
 
+    def _connect(self) -> Connection:
+        """A read-only connection (on SQLite a plain ``BEGIN``: readers never queue)."""
+        return self.store.engine.connect().execution_options(readonly=True)
+
     def _read(self, fn: Callable[[Connection], T]) -> T:
-        with self.store.engine.connect() as conn:
+        with self._connect() as conn:
             return fn(conn)
 
     def _cached(self, key: tuple[Any, ...], fn: Callable[[Connection], T]) -> T:
@@ -41,7 +45,7 @@ class Service:
         return self._cached(("last_day",), q)
 
     def default_window(self, f: Filters) -> Filters:
-        """``f`` with ``since`` set to 90 days before the newest event when no dates are set."""
+        """``f`` with ``since`` set to 30 days before the newest event when no dates are set."""
         if f.since or f.until:
             return f
         last = self.last_day()
@@ -77,7 +81,7 @@ class Service:
         return self._read(lambda c: queries.search_events(c, f, limit, offset, cursor))
 
     def iter_events(self, f: Filters) -> Iterator[dict[str, Any]]:
-        with self.store.engine.connect() as conn:
+        with self._connect() as conn:
             yield from queries.iter_events(conn, f)
 
     def event(self, event_id: int) -> dict[str, Any] | None:

@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import Actor, Entity
+from ..records import Actor, Entity, Quote
 
 Lookup = Callable[[str, "str | None"], "tuple[str, str, str] | None"]
 """``lookup(phrase, date) -> (actor_code, canonical_name, kind) | None``."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 _NP_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat",
                       "npadvmod", "quantmod"})
@@ -41,6 +42,16 @@ def kb_lookup(settings: Any) -> Lookup | None:
         return m.code, m.name or phrase, getattr(m, "kind", "") or ""
 
     return lookup
+
+
+def dateline_end(text: str, dateline: str | None) -> int:
+    """Where the story begins when ``text`` opens with its ``dateline``."""
+    if not dateline or not text.startswith(dateline):
+        return 0
+    end = len(dateline)
+    while end < len(text) and text[end] in " \t-—–:,":
+        end += 1
+    return end
 
 
 def conjuncts(token: Any) -> list[Any]:
@@ -84,6 +95,9 @@ class ActorResolver:
     entities: Sequence[Entity]
     lookup: Lookup | None
     date: str | None = None
+    quotes: Sequence[Quote] = ()
+    body_start: int = 0
+    """Offset where the story starts after a dateline ("SEOUL, South Korea (AP) — ")."""
 
     def __post_init__(self) -> None:
         self._recent: list[tuple[Actor, str, bool]] = []
@@ -110,6 +124,8 @@ class ActorResolver:
     def resolve_head(self, head: Any) -> Actor | None:
         """One head token to an actor, or ``None``."""
         low = head.lower_
+        if low in FIRST_PERSON:
+            return self._speaker_at(head.idx)
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(low)
         subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -136,6 +152,14 @@ class ActorResolver:
                 return actor
         return None
 
+    def _speaker_at(self, offset: int) -> Actor | None:
+        """"We" inside a quote is its speaker."""
+        for q in self.quotes:
+            if q.start <= offset < q.end and q.speaker is not None and q.speaker.actor_code:
+                sp = q.speaker
+                return Actor(sp.name, sp.entity, sp.actor_code)
+        return None
+
     def _pronoun(self, low: str) -> Actor | None:
         want = "person" if low in PERSON_PRONOUNS else "group"
         fallback = None
@@ -154,6 +178,8 @@ class ActorResolver:
             return ()
         out: list[Actor] = []
         for tok in conjuncts(head):
+            if tok.idx < self.body_start:
+                continue  # the dateline's place is not an actor
             actor = self.resolve_head(tok)
             if actor is not None and all(a.actor_code != actor.actor_code or
                                          a.name != actor.name for a in out):

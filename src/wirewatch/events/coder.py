@@ -35,7 +35,7 @@ LIGHT_VERBS = frozenset({"hold", "conduct", "stage", "launch", "prepare", "begin
                          "plan", "carry", "mount", "make", "pay", "continue", "resume",
                          "announce", "order", "undertake", "complete", "stop", "end", "join",
                          "attend", "organize", "schedule", "have", "give", "issue", "deny",
-                         "reject", "face", "level", "make", "take", "lead", "intensify",
+                         "reject", "face", "level", "take", "lead", "intensify",
                          "step", "escalate"})
 REPORTING_VERBS = frozenset({"say", "report", "tell", "announce", "add", "state", "claim",
                              "note", "quote", "confirm", "write", "insist", "believe", "think",
@@ -169,6 +169,15 @@ class DocumentCoder:
         out += [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         for prep in ("with", "to", "against", "on", "upon"):
             out += prep_objects(tok, prep)
+        # "expressed regret that North Korea continues ...": the clause's subject
+        for host in (tok, obj):
+            if host is None:
+                continue
+            for clause in host.children:
+                if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                    subj = first(clause, "nsubj")
+                    if subj is not None:
+                        out.append(subj)
         return out
 
     def _resolve(self, heads: Sequence[Any], exclude: Sequence[Actor] = ()) -> tuple[Actor, ...]:
@@ -210,7 +219,7 @@ class DocumentCoder:
             drafts[i].complement = drafts[comp_tok.i]
             drafts[comp_tok.i].governor = drafts[i]
         # governors that are not in the lexicon ("prepared for", "plans to", "ready to")
-        for i, d in drafts.items():
+        for d in drafts.values():
             if d.governor is not None:
                 continue
             head = d.match.trigger
@@ -226,6 +235,10 @@ class DocumentCoder:
                     d.note = f"governed by {parent.lemma_!r} ({kind})"
                     if kind == "intent":
                         self._apply_intent(d, parent.lemma_)
+                    outer = _reported_as(parent)
+                    if outer is not None:
+                        d.modality = outer
+                        d.note += f"; {outer}"
                     break
                 head = parent
             # "exercises planned for later this month"
@@ -281,8 +294,11 @@ class DocumentCoder:
                 if not d.source:
                     d.source = gov.source
                 gov.absorbed = True
-            elif kind == "threaten":
+            elif kind in ("threaten", "warn"):
                 new = speech_act_code("threaten", d.code)
+                if kind == "warn" and is_cooperative(d.code):
+                    new = None
+                    gov.absorbed = True
                 if new:
                     d.note = f"{d.code} under {gov.match.trigger.lemma_!r} -> threat {new}"
                     d.code = new
@@ -311,6 +327,10 @@ class DocumentCoder:
                     gov.target = (d.source if kind in ("demand", "appeal") and
                                   d.source != gov.source else d.target)
         if mood is None:
+            return
+        if d.modality == "asserted" and _conditional(m.trigger):
+            d.modality = "possible"
+            d.note = (d.note + "; " if d.note else "") + "conditional"
             return
         if mood.negated and d.modality == "asserted":
             own_future = mood.future or any(
@@ -404,6 +424,8 @@ class DocumentCoder:
         entry = lookup(d.code)
         if entry is None:
             return None
+        if d.match.pattern.needs_complement and d.complement is None:
+            return None
         if not d.source and not d.target:
             return None  # fail closed: no resolved actor
         m = d.match
@@ -438,6 +460,34 @@ class DocumentCoder:
             sentence=Span(sent.start_char, sent.end_char),
             pattern=explain,
         )
+
+
+def _reported_as(tok: Any) -> str | None:
+    """``alleged``/``denied`` when ``tok`` sits in the content of a suspicion, accusation or
+    denial ("suspicions the North was willing to supply arms")."""
+    for _ in range(3):
+        if tok.dep_ not in ("acl", "ccomp", "xcomp", "relcl", "acomp"):
+            return None
+        tok = tok.head
+        kind = governor_kind(tok.lemma_.lower())
+        if kind in ("allege", "deny"):
+            return KIND_MODALITY[kind]
+    return None
+
+
+def _conditional(tok: Any) -> bool:
+    """Inside an if-clause, or a clause that has one ("If they meant X, they are ...")."""
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in tok.children):
+            return True
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                       for m in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _ent_text(tok: Any) -> str:

@@ -94,7 +94,7 @@ def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
             m = match_verb(tok, pattern)
             if m is not None:
                 return m
-    elif tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+    elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
         for key in dict.fromkeys((lemma, tok.lower_)):
             for pattern in lexicon.for_noun(key):
                 m = match_noun(tok, pattern)

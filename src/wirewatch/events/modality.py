@@ -33,7 +33,7 @@ DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "request",
                           "require"})
 REFUSE_VERBS = frozenset({"refuse", "decline", "fail", "reject", "oppose", "resist"})
 ALLEGE_VERBS = frozenset({"accuse", "allege", "charge", "blame", "claim", "suspect",
-                          "accusation", "allegation", "charges", "suspicion", "claim"})
+                          "accusation", "allegation", "charges", "suspicion"})
 DENY_VERBS = frozenset({"deny", "dismiss", "denial", "reject", "refute"})
 THREATEN_VERBS = frozenset({"threaten", "threat"})
 WARN_VERBS = frozenset({"warn", "warning"})

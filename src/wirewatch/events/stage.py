@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..registry import Context, register
-from .actors import ActorResolver, Lookup, kb_lookup
+from .actors import ActorResolver, Lookup, dateline_end, kb_lookup
 from .coder import DocumentCoder
 from .lexicon import load_lexicon
 from .when import parse_published
@@ -56,7 +56,8 @@ class EventCoder:
         """The events of ``doc`` given its spaCy parse."""
         article = doc.article
         pub = parse_published(article.published)
-        resolver = ActorResolver(doc.entities, self.lookup, pub.isoformat() if pub else None)
+        resolver = ActorResolver(doc.entities, self.lookup, pub.isoformat() if pub else None,
+                                 doc.quotes, dateline_end(article.text, article.dateline))
         coder = DocumentCoder(
             self.lexicon, resolver, doc.id, article.text, article.published, article.outlet,
             doc.quotes, self.places,

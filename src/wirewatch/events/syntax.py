@@ -65,7 +65,10 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
         if agent is not None:
             return agent
     else:
-        subj = first(verb, *SUBJECTS)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # nearest subject on the left ("SEOUL (AP) — Kim inspected": Kim, not the dateline)
+        left = [c for c in subjects if c.i < verb.i]
+        subj = left[-1] if left else (subjects[0] if subjects else None)
         if subj is not None:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head

@@ -41,10 +41,10 @@ _REFUSE = {
     "072": "1222", "073": "1223", "074": "1224", "08": "124", "081": "1241", "082": "1242",
     "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246", "034": "123",
 }
-_TABLES = {"intent": _INTENT, "threaten": _THREATEN, "warn": _THREATEN, "demand": _DEMAND, "appeal": _APPEAL,
-           "refuse": _REFUSE}
-DEFAULTS = {"intent": "030", "threaten": "130", "warn": "130", "demand": "100", "appeal": "020",
-            "refuse": "120", "allege": "112", "deny": "016"}
+_TABLES = {"intent": _INTENT, "threaten": _THREATEN, "warn": _THREATEN, "demand": _DEMAND,
+           "appeal": _APPEAL, "refuse": _REFUSE}
+DEFAULTS = {"intent": "030", "threaten": "130", "warn": "130", "demand": "100",
+            "appeal": "020", "refuse": "120", "allege": "112", "deny": "016"}
 
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 

@@ -12,6 +12,7 @@ from . import html as html_mod
 from . import text as text_mod
 from . import wire
 from .decode import looks_like_html
+from .furniture import is_story_line
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _EN_STOPWORDS = frozenset("the of and to in a is that for on with as was by said it from at".split())
@@ -33,6 +34,28 @@ def normalise_date(value: str | None) -> str | None:
         return parser.parse(value, fuzzy=False).date().isoformat()
     except (ValueError, OverflowError, ImportError):
         return None
+
+
+MIN_ARTICLE_WORDS = 25
+"""Bodies shorter than this are not articles (menus, error pages); wire briefs are longer."""
+_ERROR_PAGE = re.compile(
+    r"\b(?:404|410|page\s+(?:not\s+found|(?:you\s+requested\s+)?(?:could\s+not|cannot|can'?t)"
+    r"\s+be\s+found|does\s*n[o']t\s+exist)|not\s+found|error\s+\d{3}|access\s+denied|"
+    r"forbidden|server\s+error)\b",
+    re.I,
+)
+
+
+def not_an_article(body: str, title: str | None) -> str | None:
+    """Why ``body`` is not an article (empty, an error page, a link list), or ``None``."""
+    if not body.strip():
+        return "no article text found (index, error or empty page?)"
+    words = len(body.split())
+    if title and _ERROR_PAGE.search(title) and words < 150:
+        return f"looks like an error page ({title[:60]!r}), not an article"
+    if words < MIN_ARTICLE_WORDS or not any(is_story_line(p) for p in body.split("\n\n")):
+        return f"no article found: only {words} words of short lines (index or menu page?)"
+    return None
 
 
 def guess_language(text: str) -> str | None:
@@ -68,8 +91,9 @@ def extract_article(raw: RawDocument) -> Article:
     else:
         ex = text_mod.clean_text(raw.content)
     fm = wire.front_matter(ex.text)
-    if not fm.text.strip():
-        raise NoArticleError("no article text found (index, error or empty page?)", raw.origin)
+    problem = not_an_article(fm.text, ex.title)
+    if problem:
+        raise NoArticleError(problem, raw.origin)
     provenance = list(ex.provenance)
     if fm.dateline:
         provenance.append(FieldSource("dateline", "wire.dateline", 0, len(fm.dateline)))

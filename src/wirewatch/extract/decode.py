@@ -43,6 +43,9 @@ def decode_bytes(data: bytes, origin: str, max_bytes: int = 20_000_000) -> str:
             return data.decode(declared.group(1).decode("ascii"), errors="strict")
         except (LookupError, UnicodeDecodeError):
             pass
+    western = _as_western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -52,6 +55,27 @@ def decode_bytes(data: bytes, origin: str, max_bytes: int = 20_000_000) -> str:
     if _control_ratio(text) > 0.05:
         raise BinaryInputError("input is binary (mostly control characters)", origin)
     return text
+
+
+_WESTERN_PUNCT = frozenset("“”‘’–—…€•™«»°£§©®±·¿¡×÷")
+
+
+def _as_western(data: bytes) -> str | None:
+    """``data`` as cp1252 when every non-ASCII character is a Latin letter or common
+    Western punctuation (detectors often mistake short Western text for Baltic or Cyrillic).
+    """
+    import unicodedata
+
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [c for c in text if ord(c) > 127]
+    if not odd or len(odd) > 0.3 * len(text):
+        return None
+    good = sum(1 for c in odd if c in _WESTERN_PUNCT or (
+        unicodedata.category(c).startswith("L") and "LATIN" in unicodedata.name(c, "")))
+    return text if good >= 0.97 * len(odd) else None
 
 
 def _strip_bom(text: str) -> str:

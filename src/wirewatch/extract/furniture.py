@@ -29,6 +29,7 @@ _AD = re.compile(
     )[\W_]*$""",
     re.I | re.X,
 )
+_BREADCRUMB = re.compile(r"^[\w&' ]{1,30}(?:\s*[>›»/]\s*[\w&' ]{1,30}){1,5}$")
 _SKIP = re.compile(r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation|footer)|jump\s+to)\b", re.I)
 _VIDEO = re.compile(
     r"^(?:click\s+(?:here\s+)?to\s+(?:play|watch|view|expand)\b.*|"
@@ -180,7 +181,7 @@ def furniture_reason(line: str) -> str | None:
         return None
     if _AD.match(s):
         return "advertisement"
-    if _SKIP.match(s):
+    if _SKIP.match(s) or (n <= 10 and _BREADCRUMB.match(s)):
         return "navigation"
     if _VIDEO.match(s):
         return "video caption"

@@ -36,14 +36,16 @@ VERSION = "2"
 LINK_RUN = 3
 """Consecutive headline-shaped lines inside a story that make a related-links list."""
 
-_DATE_LINE = re.compile(
-    r"^(?:(?:published|posted|updated|last\s+updated|first\s+published)\s*(?:on|:)?\s*)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2})"
-    r"(?:\s*(?:,|at|·|\|)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
-    r"(?:\s*(?:\||·|,)?\s*(?:updated|published).*)?$",
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    r"\d{1,2}/\d{1,2}/\d{4})",
+    re.I,
+)
+_DATE_NOISE = re.compile(
+    rf"{_MONTH}|\b(?:published|posted|updated|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"[A-Z]{2,4}|utc|gmt|et|est|edt|pst|pdt|bst|cet|kst|jst)\b|\d+|[\s,:.|·/()+-]",
     re.I,
 )
 _MONTHS = {m: i for i, m in enumerate(
@@ -56,7 +58,8 @@ def clean_text(text: str) -> Extracted:
     lines = [ln for ln in lines if ln]
     reasons: list[str | None] = [_line_reason(ln) for ln in lines]
     _mark_repeats(lines, reasons)
-    story = [i for i, ln in enumerate(lines) if reasons[i] is None and is_story_line(ln)]
+    story = [i for i, ln in enumerate(lines)
+             if reasons[i] is None and is_story_line(ln) and not _is_front_matter(ln)]
     first = story[0] if story else 0
     last = story[-1] if story else len(lines) - 1
     title_at = _find_title(lines, reasons, first)
@@ -64,11 +67,16 @@ def clean_text(text: str) -> Extracted:
     for i in range(first):
         if i == title_at or reasons[i] is not None:
             continue
-        if _DATE_LINE.match(lines[i]):
+        if is_date_line(lines[i]):
             reasons[i] = "timestamp"
             published = published or _iso_date(lines[i])
-        elif not _is_front_matter(lines[i]):
+        elif _is_front_matter(lines[i]):
+            continue
+        elif title_at is not None and i > title_at and word_count(lines[i]) >= 8:
+            reasons[i] = "standfirst"
+        else:
             reasons[i] = "page header"
+    _mark_promo_neighbours(lines, reasons)
     _mark_footer(lines, reasons, last)
     _mark_link_runs(lines, reasons, first, last)
     kept = [ln for i, ln in enumerate(lines) if reasons[i] is None and i != title_at]
@@ -79,6 +87,12 @@ def clean_text(text: str) -> Extracted:
         published=published,
         removed=removed,
     )
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only states a date (and time): ``Updated 6:42 PM EST, Feb 12, 2024``."""
+    return (word_count(line) <= 12 and bool(_DATE_IN_LINE.search(line))
+            and not _DATE_NOISE.sub("", line).strip())
 
 
 def _line_reason(line: str) -> str | None:
@@ -103,16 +117,31 @@ def _mark_repeats(lines: list[str], reasons: list[str | None]) -> None:
 
 
 def _find_title(lines: list[str], reasons: list[str | None], first: int) -> int | None:
-    """Nearest headline-shaped, non-furniture line before the story (or the first one)."""
+    """The headline: in the run of headline-shaped lines just before the story, the first
+    one of five or more words (nav items are shorter; a standfirst follows its headline).
+
+    Walking back from the story, furniture, bylines and dates are stepped over until a
+    candidate is found; after that, furniture ends the run.
+    """
+    run: list[int] = []
     for i in range(first - 1, -1, -1):
-        if reasons[i] is None and is_headline_shaped(lines[i]) and word_count(lines[i]) >= 3:
-            if not _is_front_matter(lines[i]) and not _DATE_LINE.match(lines[i]):
-                return i
-    if first == 0 and lines and reasons[0] is None and is_headline_shaped(lines[0]) and len(
-        lines
-    ) > 1:
+        line = lines[i]
+        if _is_front_matter(line) or is_date_line(line):
+            continue
+        candidate = (reasons[i] is None and is_headline_shaped(line)
+                     and word_count(line) >= 3)
+        if candidate:
+            run.append(i)
+        elif run:
+            break
+    if not run and first == 0 and len(lines) > 1 and reasons[0] is None \
+            and is_headline_shaped(lines[0]):
         return 0
-    return None
+    if not run:
+        return None
+    run.reverse()
+    long_ones = [i for i in run if word_count(lines[i]) >= 5]
+    return long_ones[0] if long_ones else max(run, key=lambda i: word_count(lines[i]))
 
 
 def _is_front_matter(line: str) -> bool:
@@ -127,6 +156,7 @@ def _mark_footer(lines: list[str], reasons: list[str | None], last: int) -> None
         line = lines[i]
         if is_credit_line(line) or _is_front_matter(line):
             reasons[i] = None
+            open_tail = False  # a credit line closes the story
             continue
         if reasons[i] is not None:
             open_tail = False
@@ -135,6 +165,16 @@ def _mark_footer(lines: list[str], reasons: list[str | None], last: int) -> None
             continue
         open_tail = False
         reasons[i] = "page footer"
+
+
+def _mark_promo_neighbours(lines: list[str], reasons: list[str | None]) -> None:
+    """A short heading right before or after a promo belongs to it (``Get daily news``)."""
+    for i, line in enumerate(lines):
+        if reasons[i] is not None or ends_like_sentence(line) or word_count(line) > 8:
+            continue
+        near = [reasons[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if "promo" in near:
+            reasons[i] = "promo"
 
 
 def _mark_link_runs(lines: list[str], reasons: list[str | None], first: int, last: int) -> None:

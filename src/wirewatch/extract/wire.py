@@ -23,6 +23,17 @@ AGENCIES = (
     "Australian Associated Press", "NYT", "The New York Times", "The Washington Post", "CNN",
     "BBC", "Field Level Media", "CNS", "RIA Novosti", "NHK", "Bernama", "Antara", "KCNA",
 )
+CANONICAL_AGENCY = {
+    "ap": "The Associated Press", "associated press": "The Associated Press",
+    "the associated press": "The Associated Press", "thomson reuters": "Reuters",
+    "reuters": "Reuters", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "afp": "AFP", "cp": "The Canadian Press", "canadian press": "The Canadian Press",
+    "the canadian press": "The Canadian Press", "upi": "UPI",
+    "united press international": "UPI", "pa": "PA Media", "press association": "PA Media",
+    "pa media": "PA Media", "bloomberg news": "Bloomberg", "kyodo news": "Kyodo",
+    "anadolu agency": "Anadolu", "tass": "TASS", "australian associated press": "AAP",
+}
+"""One name per agency, so credits from a dateline, a byline and a footer agree."""
 _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 _AGENCY_RX = re.compile(rf"^(?:{_AGENCY_ALT})$", re.I)
 _ORGISH = re.compile(
@@ -52,6 +63,7 @@ CONTRIBUTED = re.compile(
 COPYRIGHT_CREDIT = re.compile(
     rf"^(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?(?P<who>{_AGENCY_ALT})\b[^\n]{{0,120}}$", re.I
 )
+AGENCY_LINE = re.compile(rf"^[-—–(\s]*(?P<who>{_AGENCY_ALT})[)\s.]*$", re.I)
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 _CREDIT_ROLE = re.compile(
     r"^(?:(?:additional\s+)?reporting|editing|writing|compiled|with\s+files)\s+(?:by|from)\s+",
@@ -78,6 +90,11 @@ def is_agency(name: str) -> bool:
     return bool(_AGENCY_RX.match(name.strip(" .")))
 
 
+def canonical_agency(name: str) -> str:
+    """``"AP"``, ``"Associated Press"`` → ``"The Associated Press"``; others unchanged."""
+    return CANONICAL_AGENCY.get(" ".join(name.lower().split()).strip(" ."), name)
+
+
 def split_names(names: str) -> tuple[list[str], list[str]]:
     """People and agencies named in a byline or credit."""
     people: list[str] = []
@@ -101,7 +118,8 @@ def is_credit_line(line: str) -> bool:
     s = line.strip()
     if len(s) > 300:
         return False
-    return bool(CREDIT.match(s) or COPYRIGHT_CREDIT.match(s) or CONTRIBUTED.match(s))
+    return bool(CREDIT.match(s) or COPYRIGHT_CREDIT.match(s) or CONTRIBUTED.match(s)
+                or AGENCY_LINE.match(s))
 
 
 def front_matter(text: str) -> FrontMatter:
@@ -137,6 +155,7 @@ def front_matter(text: str) -> FrontMatter:
         dateline = m.group(0).strip().rstrip("—–-").strip()
         if m.group("agency"):
             credits.insert(0, m.group("agency"))
+    credits = [canonical_agency(c) for c in credits]
     return FrontMatter(
         body, dateline, tuple(dict.fromkeys(authors)), tuple(dict.fromkeys(credits)),
         tuple(removed),
@@ -146,7 +165,7 @@ def front_matter(text: str) -> FrontMatter:
 def _credit_names(line: str) -> tuple[list[str], list[str]] | None:
     if len(line) > 300:
         return None
-    m = COPYRIGHT_CREDIT.match(line)
+    m = COPYRIGHT_CREDIT.match(line) or AGENCY_LINE.match(line)
     if m:
         return [], [m.group("who")]
     m = CREDIT.match(line)

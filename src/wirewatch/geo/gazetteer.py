@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 """Bump when the index layout or build rules change (invalidates caches)."""
 
 CITY_FILE = "cities1000.json"
@@ -106,8 +106,11 @@ class Gazetteer:
     _COLUMNS = ("name", "feature", "country", "admin1", "geonames_id", "latitude",
                 "longitude", "population")
 
-    def __init__(self, columns: dict[str, list[Any]], names: dict[str, tuple[int, ...]]) -> None:
+    def __init__(self, columns: dict[str, list[Any]], names: dict[str, tuple[int, ...]],
+                 demonyms: frozenset[str] = frozenset()) -> None:
         self._cols = columns
+        self.demonyms = demonyms
+        """Normalized demonyms ("russian", "filipinos"), indexed as aliases of countries."""
         self._names = names
         """normalized name -> entry keys, each ``2 * key + 1`` for a main name, else ``2 * key``."""
         self._made: dict[int, Place] = {}
@@ -155,6 +158,7 @@ class _Builder:
     def __init__(self) -> None:
         self.columns: dict[str, list[Any]] = {c: [] for c in Gazetteer._COLUMNS}
         self.names: dict[str, list[int]] = defaultdict(list)
+        self.demonyms: set[str] = set()
 
     def add(self, primary: Iterable[str], aliases: Iterable[str], **fields: Any) -> int:
         key = len(self.columns["name"])
@@ -178,7 +182,8 @@ class _Builder:
         codes.append(2 * key + int(main))
 
     def build(self) -> Gazetteer:
-        return Gazetteer(self.columns, {k: tuple(v) for k, v in self.names.items()})
+        return Gazetteer(self.columns, {k: tuple(v) for k, v in self.names.items()},
+                         frozenset(self.demonyms))
 
 
 def _package_data() -> Path:
@@ -237,6 +242,7 @@ def _add_cities(b: _Builder, countries: dict[str, Any]) -> _CityPoints:
 def _add_countries(b: _Builder, countries: dict[str, Any], pts: _CityPoints) -> None:
     listed = _country_points()
     demonyms = {row[0]: row[1].split("|") for row in _read_tsv(DATA_DIR / "demonyms.tsv")}
+    b.demonyms.update(normalize(d) for forms in demonyms.values() for d in forms)
     for c in countries.values():
         aliases: list[str] = []
         point: tuple[float, float] | None

@@ -14,10 +14,15 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATELINE = re.compile(r"^\s*([^(—–\-]+?)\s*(?:\(|—|–|-{1,2}\s|$)")
 
 
-def _strip_article(text: str, start: int) -> tuple[str, int]:
+def _strip_article(text: str, start: int) -> tuple[str, int, int]:
+    """Name, start and end without a leading "the" or a trailing possessive "'s"."""
+    end = start + len(text)
     if text.lower().startswith("the "):
-        return text[4:], start + 4
-    return text, start
+        text, start = text[4:], start + 4
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text, end = text[: -len(suffix)], end - len(suffix)
+    return text, start, end
 
 
 def event_place(sentence: Any, *, context_countries: Sequence[str] = ()) -> Location | None:
@@ -27,14 +32,17 @@ def event_place(sentence: Any, *, context_countries: Sequence[str] = ()) -> Loca
     (which is the speaker).  ``None`` when no place is used as a location; the ``start``
     and ``end`` of the result are character offsets in the parsed text.
     """
+    found = []
     for ent in sentence.ents:
-        if ent.label_ not in PLACE_LABELS or literal_reason(ent) is None:
-            continue
-        name, start = _strip_article(ent.text, ent.start_char)
+        reason = literal_reason(ent) if ent.label_ in PLACE_LABELS else None
+        if reason is not None:
+            found.append((reason.startswith("possessor"), ent))  # "Guyana's region" last
+    for _, ent in sorted(found, key=lambda f: f[0]):
+        name, start, end = _strip_article(ent.text, ent.start_char)
         loc = resolve_place(name, context_countries=context_countries)
         if loc is not None:
             return Location(name, loc.country, loc.geonames_id, loc.latitude, loc.longitude,
-                            loc.feature, start, ent.end_char)
+                            loc.feature, start, end)
     return None
 
 

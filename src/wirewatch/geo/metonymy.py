@@ -38,7 +38,8 @@ arrest detain release free execute test build develop supply sell buy export imp
 ADDRESSEE_VERBS = _words("""
 accuse blame criticize criticise condemn denounce slam praise urge ask call press pressure
 warn threaten sanction punish tell thank invite persuade convince lobby court engage
-support back oppose recognize recognise help aid assist reassure
+support back oppose recognize recognise help aid assist reassure provide give grant supply
+arm fund equip
 """)
 """Verbs whose object is an actor: "accused Pyongyang", "urged Beijing"."""
 
@@ -112,6 +113,9 @@ def metonymy_reason(span: Any) -> str | None:
             return f"party to '{governor.text}'"
         if prep.lower_ == "on" and _lemma(governor) in ("call", "pressure", "sanction"):
             return f"addressee of '{governor.text}'"
+        if prep.lower_ == "from" and (governor.lower_ in AGENT_NOUNS
+                                      or _lemma(governor) in AGENT_NOUNS):
+            return f"origin of '{governor.text}'"
     if dep == "poss" and head.lower_ not in PLACE_NOUNS and _lemma(head) not in PLACE_NOUNS:
         return f"possessor of '{head.text}'"
     if dep in ("compound", "nmod", "amod") and (
@@ -125,11 +129,23 @@ def is_metonymic(span: Any) -> bool:
     return metonymy_reason(span) is not None
 
 
+def _place_phrase(tok: Any) -> Any:
+    """The head of the phrase a name fills: "Rupununi *region*", "the *island* of Palawan",
+    "North Korea's *capital*, Pyongyang"; the token itself otherwise."""
+    head = tok.head
+    if tok.dep_ in ("compound", "appos") and head.lower_ in PLACE_NOUNS:
+        return _first_conjunct(head)
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        return _first_conjunct(head.head)
+    return tok
+
+
 def literal_reason(span: Any) -> str | None:
     """Why ``span`` names where something is or happens ("in Manila"), or ``None``."""
-    tok = _first_conjunct(_root(span))
     if is_metonymic(span):
         return None
+    tok = _first_conjunct(_root(span))
+    tok = _place_phrase(tok)
     if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
         return f"object of '{tok.head.text}'"
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.pos_ == "VERB":

@@ -11,7 +11,7 @@ LGL and TR-News gold sets (``wirewatch evaluate geo``).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..records import Location
 from .gazetteer import Gazetteer, Place, load_gazetteer
@@ -57,21 +57,27 @@ def score_candidates(
     context_admin1: Sequence[str] = (),
     near: tuple[float, float] | None = None,
     gaz: Gazetteer | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> list[tuple[float, Place]]:
-    """Every candidate for ``name`` with its score, best first."""
+    """Every candidate for ``name`` with its score, best first.
+
+    ``weights`` (evidence 0..1 per country ISO3 and ``CC.CODE`` state) replaces the
+    all-or-nothing ``context_countries``/``context_admin1`` when given.
+    """
     gaz = gaz or load_gazetteer()
     cands = gaz.lookup_ranked(name)
     if not cands:
         return []
-    countries, admin1 = set(context_countries), set(context_admin1)
+    evidence: Mapping[str, float] = weights if weights is not None else {
+        k: 1.0 for k in (*context_countries, *context_admin1)}
     wanted = SUFFIX_WORDS.get(name.rsplit(None, 1)[-1].casefold()) if " " in name else None
     scored = []
     for place, main in cands:
         score = prior(place, main)
-        if place.country and place.country in countries and place.feature != "PCLI":
-            score += COUNTRY_BONUS
-        if place.admin1 and place.admin1 in admin1 and place.feature != "ADM1":
-            score += ADMIN1_BONUS
+        if place.country and place.feature != "PCLI":
+            score += COUNTRY_BONUS * evidence.get(place.country, 0.0)
+        if place.admin1 and place.feature != "ADM1":
+            score += ADMIN1_BONUS * evidence.get(place.admin1, 0.0)
         if near and place.latitude is not None and place.longitude is not None:
             km = haversine_km(near[0], near[1], place.latitude, place.longitude)
             score += NEAR_BONUS * max(0.0, 1.0 - km / NEAR_RADIUS_KM)

@@ -198,9 +198,11 @@ class Fetcher:
         assert rules is not None
         try:
             self._wait_turn(host)
+            started = self.clock()
             with self._client.stream("GET", robots_url, follow_redirects=True) as resp:
                 status = resp.status_code
-                body = self._read_body(resp, robots_url, ROBOTS_MAX_BYTES) if status < 300 else b""
+                body = (self._read_body(resp, robots_url, ROBOTS_MAX_BYTES, started)
+                        if status < 300 else b"")
         except (httpx.HTTPError, FetchError):
             status, body = 0, b""
         if 200 <= status < 300:
@@ -241,6 +243,7 @@ class Fetcher:
         while True:
             self._wait_turn(_host_key(url))
             wait: float | None = None
+            started = self.clock()
             try:
                 with self._client.stream("GET", url, headers=headers) as resp:
                     status = resp.status_code
@@ -249,7 +252,7 @@ class Fetcher:
                         last_error: Exception = HTTPStatusError(
                             f"HTTP {status} after {attempt + 1} attempt(s)", origin, status)
                     else:
-                        return self._finish(resp, url, origin, accept)
+                        return self._finish(resp, url, origin, accept, started)
             except httpx.TimeoutException as exc:
                 raise FetchTimeoutError(
                     f"timed out after {self.settings.fetch_timeout:g}s", origin) from exc
@@ -273,7 +276,8 @@ class Fetcher:
         return max(after, backoff)
 
     def _finish(
-        self, resp: httpx.Response, url: str, origin: str, accept: tuple[str, ...]
+        self, resp: httpx.Response, url: str, origin: str, accept: tuple[str, ...],
+        started: float,
     ) -> tuple[Page | None, str | None]:
         status = resp.status_code
         if status in (301, 302, 303, 307, 308):
@@ -291,16 +295,19 @@ class Fetcher:
         ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype and not any(ctype.startswith(t) for t in accept):
             raise FetchError(f"unexpected content-type {ctype}", origin)
-        body = self._read_body(resp, origin, self.settings.fetch_max_bytes)
+        body = self._read_body(resp, origin, self.settings.fetch_max_bytes, started)
         return Page(url, status, body, ctype, fetched_at, etag, last_modified), None
 
-    def _read_body(self, resp: httpx.Response, origin: str, limit: int) -> bytes:
+    def _read_body(self, resp: httpx.Response, origin: str, limit: int,
+                   started: float) -> bytes:
         """The body within ``limit`` bytes and the total-time limit (endless responses)."""
         declared = resp.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(f"response of {int(declared):,} bytes is over the "
                              f"{limit:,}-byte limit", origin)
-        deadline = self.clock() + self.settings.fetch_timeout
+        # the total-time limit counts from the request, so slow headers plus a slow body
+        # cannot add up to more than ``fetch_timeout``
+        deadline = started + self.settings.fetch_timeout
         chunks: list[bytes] = []
         size = 0
         for chunk in resp.iter_bytes():

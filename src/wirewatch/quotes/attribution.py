@@ -23,7 +23,7 @@ from typing import Any
 from .cues import ATTITUDE, DIRECTIVE, QUOTING, SPEECH, THOUGHT
 from .marks import QuotedSpan, find_quoted
 from .spans import Token, char_span, contains, hull, overlaps, trim
-from .speakers import FIRST_PERSON, Source, source_of
+from .speakers import Source, source_of
 
 _COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
 
@@ -79,9 +79,7 @@ def _clause_content(text: str, cue: Token, comp: Token, source: Source | None) -
             start, end = char_span(comp.left_edge, comp.right_edge)
         return trim(text, start, end)
     start = comp.left_edge.idx
-    last = max(comp.right_edge, cue.right_edge if cue.right_edge.i < sent.end else comp.right_edge,
-               key=lambda t: t.i)
-    last = min(last, sent[-1], key=lambda t: t.i)
+    last = min(comp.right_edge, sent[-1], key=lambda t: t.i)
     return trim(text, start, last.idx + len(last.text), ".")
 
 
@@ -215,54 +213,20 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
     for tok in parsed:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             content = _according_content(text, tok)
-            src = source_of(tok)
             if content and content[0] < content[1]:
-                found.append(Attribution([content], _cue_span(tok), src, "according", tok))
+                found.append(Attribution([content], _cue_span(tok), source_of(tok),
+                                         "according", tok))
             continue
-        if not _is_cue_verb(tok) or _not_a_cue(tok):
-            continue
+        if not _is_cue_verb(tok) or _not_a_cue(tok) or _inside_quote(tok, quotes):
+            continue  # a cue inside a quotation is part of what the quoted speaker said
         src = source_of(tok)
-        if _inside_quote(tok, quotes):
-            continue  # "... you shouldn't say that ..." within a quotation: the quote is the statement
-        if src is not None and (tok.lemma_ in SPEECH or tok.lemma_ in QUOTING):
-            span = _after_colon(text, tok)
-            if span is not None:
-                found.append(Attribution([span], _cue_span(tok), src, "colon", tok))
-                continue
-        if tok.lemma_ in QUOTING:
-            span = _adjacent_quote(text, tok, src, quotes) if src is not None else None
-            if span is not None:
-                found.append(Attribution([span], _cue_span(tok), src, "adjacent-quote", tok))
-            continue
-        comp = _complement(tok)
-        if comp is not None and src is not None:
-            content = _clause_content(text, tok, comp, src)
-            if content[0] < content[1]:
-                found.append(Attribution([content], _cue_span(tok), src, "clause", tok))
-                continue
+        if src is None or _inside_quote(src.head, quotes):
+            src = _source_after_quote(tok, quotes)
         if src is None:
             continue
-        if tok.lemma_ in DIRECTIVE or tok.lemma_ in ATTITUDE:
-            span = _directive(tok)
-            if span is not None:
-                found.append(Attribution([trim(text, *span, ".")], _cue_span(tok), src,
-                                         "directive", tok))
-                continue
-        if tok.lemma_ in SPEECH:
-            span = _quoted_complement(tok, quotes)
-            if span is not None:
-                found.append(Attribution([trim(text, *span)], _cue_span(tok), src,
-                                         "quoted-object", tok))
-                continue
-            span = _adjacent_quote(text, tok, src, quotes)
-            if span is not None:
-                found.append(Attribution([span], _cue_span(tok), src, "adjacent-quote", tok))
-                continue
-        if (tok.lemma_ in ATTITUDE or tok.lemma_ in SPEECH) and tok.lemma_ not in _ADDRESSEE_VERBS:
-            span = _object(tok)
-            if span is not None:
-                found.append(Attribution([trim(text, *span, ".")], _cue_span(tok), src,
-                                         "object", tok))
+        found_one = _verb_attribution(text, tok, src, quotes)
+        if found_one is not None:
+            found.append(found_one)
     found.extend(_labelled_paragraphs(text, parsed, found))
     found = [_clip_to_paragraph(text, a) for a in found]
     found = [a for a in found if a.start < a.end]
@@ -300,6 +264,70 @@ def _clip_to_paragraph(text: str, att: Attribution) -> Attribution:
     if (start, end) == (att.start, att.end):
         return att
     return replace(att, parts=[trim(text, start, end)])
+
+
+def _verb_attribution(
+    text: str, tok: Token, src: Source, quotes: list[QuotedSpan]
+) -> Attribution | None:
+    """The first rule that finds content for cue verb ``tok`` with source ``src``."""
+    lemma = tok.lemma_
+    cue = _cue_span(tok)
+    if lemma in SPEECH or lemma in QUOTING:
+        span = _after_colon(text, tok)
+        if span is not None:
+            return Attribution([span], cue, src, "colon", tok)
+    if lemma in QUOTING:
+        span = _adjacent_quote(text, tok, src, quotes)
+        return Attribution([span], cue, src, "adjacent-quote", tok) if span else None
+    comp = _complement(tok)
+    if comp is not None:
+        content = _clause_content(text, tok, comp, src)
+        if content[0] < content[1]:
+            return Attribution([content], cue, src, "clause", tok)
+    if tok.dep_ == "parataxis" and (lemma in SPEECH or lemma in THOUGHT):
+        around = _parenthetical_content(text, tok)
+        if around is not None:
+            return Attribution([around], cue, src, "parenthetical", tok)
+    if lemma in DIRECTIVE or lemma in ATTITUDE:
+        span = _directive(tok)
+        if span is not None:
+            return Attribution([trim(text, *span, ".")], cue, src, "directive", tok)
+    if lemma in SPEECH:
+        span = _quoted_complement(tok, quotes)
+        if span is not None:
+            return Attribution([trim(text, *span)], cue, src, "quoted-object", tok)
+        span = _adjacent_quote(text, tok, src, quotes)
+        if span is not None:
+            return Attribution([span], cue, src, "adjacent-quote", tok)
+    if (lemma in ATTITUDE or lemma in SPEECH) and lemma not in _ADDRESSEE_VERBS:
+        span = _object(tok)
+        if span is not None:
+            return Attribution([trim(text, *span, ".")], cue, src, "object", tok)
+    return None
+
+
+def _parenthetical_content(text: str, tok: Token) -> tuple[int, int] | None:
+    """ "This campaign, he says, is different": the clause around the parenthetical cue."""
+    inner = {t.i for t in tok.subtree}
+    toks = [t for t in tok.head.subtree if t.i not in inner and t.sent == tok.sent]
+    span = hull(toks)
+    return trim(text, *span, ".") if span else None
+
+
+def _source_after_quote(tok: Token, quotes: list[QuotedSpan]) -> Source | None:
+    """ "“…,” Brent Bozell, a founder of …, tells": the name between quotation and cue."""
+    sent = tok.sent
+    before = [q for q in quotes if sent.start_char - 2 <= q.end <= tok.idx]
+    if not before:
+        return None
+    q_end = before[-1].end
+    for t in sent:
+        if q_end <= t.idx < tok.idx and t.pos_ in ("PROPN", "NOUN", "PRON") and t.text.isalpha():
+            head = t
+            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            return Source(head, t.idx, head.idx + len(head.text))
+    return None
 
 
 def _adjacent_quote(

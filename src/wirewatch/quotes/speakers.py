@@ -82,6 +82,10 @@ def source_of(cue: Token) -> Source | None:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return Source(verb.head, *(_phrase(verb.head).start, _phrase(verb.head).end),
                           antecedent=verb.head)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBD", "VBZ", "VBP") and (
+            verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
+        ):
+            return _phrase(verb.head)  # a misparsed "A poll found that ...": the poll
         if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
             verb = verb.head.head  # "began by saying": the subject of "began"
             continue

@@ -92,6 +92,9 @@ def run_ingest(
     inputs = iter_inputs(specs, settings, include=include, exclude=exclude, fetcher=fetcher,
                          state=store)
     fresh = _skip_known(inputs, store, summary, progress)
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline(settings)  # stage factories run once here; workers build their own
     if engine == "spark":
         from .spark import process_spark
 
@@ -100,9 +103,9 @@ def run_ingest(
     else:
         from .local import process_local
 
-        results = process_local(fresh, settings, workers)
+        results = process_local(fresh, settings, workers, pipeline=pipeline)
     summary.stored = store.add_documents(_counted(results, summary, progress),
-                                         run_stages=stage_names(settings))
+                                         run_stages=pipeline.stage_names)
     progress.close()
     summary.seconds = time.monotonic() - started
     return summary

@@ -1,8 +1,11 @@
 """Which event mentions report the same real-world event (pure functions, no database).
 
 Two mentions are one event when they have the same actors at country+sector level, the
-same CAMEO root and PLOVER type (together: ``cluster_key``), dates at most
-``DATE_WINDOW_DAYS`` apart, and compatible places (``places_compatible``).
+same CAMEO root and PLOVER type, dates at most ``DATE_WINDOW_DAYS`` apart, and compatible
+places (``places_compatible``).  ``cluster_key`` (countries, root, PLOVER type) finds the
+candidates; ``sectors_compatible`` then lets a side without a sector (``USA``) match one
+with (``USAGOV``), since coders often know one and not the other, but not ``USAMIL``
+against ``USAGOV``.
 """
 
 from __future__ import annotations
@@ -23,10 +26,26 @@ SAME_PLACE_KM = 150.0
 
 
 def actor_key(actor: Actor) -> str:
+    """The country (or group, or normalised name) of an actor: the exact-match part."""
     parsed = parse_code(actor.actor_code)
     if parsed is not None:
-        return parsed.cluster_key
+        return parsed.country or parsed.known_group or parsed.cluster_key
     return "~" + " ".join(actor.name.lower().split())
+
+
+def _sectors(codes: list[str | None]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for code in codes:
+        parsed = parse_code(code)
+        if parsed is not None and parsed.sector:
+            out.setdefault(parsed.country or parsed.known_group or "", set()).add(parsed.sector)
+    return out
+
+
+def sectors_compatible(a: list[str | None], b: list[str | None]) -> bool:
+    """No actor country appears on both sides with different, explicit sectors."""
+    sa, sb = _sectors(a), _sectors(b)
+    return all(not (sa[c] and sb[c]) or bool(sa[c] & sb[c]) for c in sa.keys() & sb.keys())
 
 
 def side_key(actors: tuple[Actor, ...]) -> str:
@@ -34,7 +53,7 @@ def side_key(actors: tuple[Actor, ...]) -> str:
 
 
 def cluster_key(event: Event) -> str:
-    """Actors (country+sector), CAMEO root and PLOVER type: what must match exactly."""
+    """Actor countries, CAMEO root and PLOVER type: what must match exactly."""
     plover = event.plover.type if event.plover else "-"
     key = f"{side_key(event.source)}|{side_key(event.target)}|{event.cameo_root}|{plover}"
     return key[:200]
@@ -99,14 +118,24 @@ class Candidate:
     day: int
     location: Location | None
     num_mentions: int = 0
+    source_codes: tuple[str | None, ...] = ()
+    target_codes: tuple[str | None, ...] = ()
 
 
-def best_candidate(day: int, location: Location | None,
-                   candidates: list[Candidate]) -> Candidate | None:
-    """The candidate with a compatible place, closest in date (ties: most mentions)."""
+def event_codes(event: Event) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    return (tuple(a.actor_code for a in event.source), tuple(a.actor_code for a in event.target))
+
+
+def best_candidate(day: int, location: Location | None, candidates: list[Candidate],
+                   codes: tuple[tuple[str | None, ...], tuple[str | None, ...]] = ((), ()),
+                   ) -> Candidate | None:
+    """The candidate with compatible sectors and place, closest in date (ties: most mentions)."""
+    src, tgt = codes
     fitting = [c for c in candidates
                if abs((day_to_date(c.day) - day_to_date(day)).days) <= DATE_WINDOW_DAYS
-               and places_compatible(location, c.location)]
+               and places_compatible(location, c.location)
+               and sectors_compatible(list(src), list(c.source_codes))
+               and sectors_compatible(list(tgt), list(c.target_codes))]
     if not fitting:
         return None
     return min(fitting, key=lambda c: (abs((day_to_date(c.day) - day_to_date(day)).days),

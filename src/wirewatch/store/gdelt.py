@@ -47,6 +47,7 @@ def _fips_by_iso3() -> dict[str, str]:
             if c.get("iso3") and c.get("fips")}
 
 
+@functools.lru_cache(maxsize=512)
 def fips(iso3: str | None) -> str:
     return _fips_by_iso3().get(iso3 or "", "") if iso3 else ""
 
@@ -67,10 +68,15 @@ def geo_type(feature: str | None, country: str | None, has_point: bool) -> str:
 def _actor_cells(actor: dict[str, Any] | None) -> list[str]:
     if actor is None:
         return [""] * len(_ACTOR)
-    parsed = parse_code(actor.get("code"))
+    return _code_cells(actor.get("code"), (actor.get("name") or "").upper())
+
+
+@functools.lru_cache(maxsize=16384)
+def _code_cells(code: str | None, name: str) -> list[str]:
+    parsed = parse_code(code)
     types = [*(parsed.types if parsed else ()), "", "", ""]
     return [
-        parsed.code if parsed else "", (actor.get("name") or "").upper(),
+        parsed.code if parsed else "", name,
         (parsed.country or "") if parsed else "", (parsed.known_group or "") if parsed else "",
         "", "", "", *types[:3],
     ]
@@ -95,6 +101,7 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}".rstrip("0").rstrip(".")
 
 
+@functools.lru_cache(maxsize=8192)
 def _dates(iso: str | None) -> list[str]:
     if not iso:
         return ["", "", "", ""]
@@ -103,6 +110,7 @@ def _dates(iso: str | None) -> list[str]:
     return [f"{d:%Y%m%d}", f"{d:%Y%m}", f"{d.year}", f"{fraction:.4f}"]
 
 
+@functools.lru_cache(maxsize=8192)
 def _date_added(value: str | None) -> str:
     if not value:
         return ""
@@ -135,4 +143,8 @@ def gdelt_rows(ev: dict[str, Any]) -> Iterator[list[str]]:
 
 
 def gdelt_line(cells: list[str]) -> str:
-    return "\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n"
+    """One TSV line; tabs and line breaks inside cells become spaces."""
+    line = "\t".join(cells)
+    if line.count("\t") != len(cells) - 1 or "\n" in line or "\r" in line:
+        line = "\t".join(" ".join(c.split()) for c in cells)
+    return line + "\n"

@@ -7,7 +7,9 @@ Dates are ``YYYY-MM-DD`` strings, inclusive.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +86,7 @@ def _day(value: str, name: str) -> int:
     return day
 
 
+@functools.lru_cache(maxsize=8192)
 def iso_day(day: int | None) -> str | None:
     return None if day is None else f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
@@ -96,9 +99,9 @@ class Page:
     next_cursor: str | None
 
 
-def event_dict(r: Any) -> dict[str, Any]:
-    """An event row as the JSON the CLI, exports and API share."""
-    d = dict(r._mapping)
+def event_dict(r: Any, keys: Sequence[str] | None = None) -> dict[str, Any]:
+    """An event row as the JSON the CLI, exports and API share (``keys``: the row's columns)."""
+    d = dict(zip(keys, r)) if keys is not None else dict(r._mapping)
     d["date"] = iso_day(d.pop("day"))
     d["source_actors"] = json.loads(d.pop("source_codes") or "[]")
     d["target_actors"] = json.loads(d.pop("target_codes") or "[]")
@@ -121,14 +124,16 @@ def query_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int
         q = q.order_by(e.c.day, e.c.id)
     else:
         q = q.order_by(e.c.id)
-    rows = conn.execute(q.limit(limit + 1).offset(offset if not cursor else 0)).all()
+    result = conn.execute(q.limit(limit + 1).offset(offset if not cursor else 0))
+    keys = list(result.keys())
+    rows = result.all()
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = None
     if more and rows:
         last = rows[-1]
         nxt = f"{last.id}" if order == "id" else f"{last.day}:{last.id}"
-    return Page([event_dict(r) for r in rows], nxt)
+    return Page([event_dict(r, keys) for r in rows], nxt)
 
 
 def _after(cursor: str, order: str) -> ColumnElement[bool]:
@@ -186,9 +191,11 @@ def daily_counts(conn: Connection, f: EventFilter, by: str | None = None) -> lis
     q = (select(*cols, func.count().label("events"),
                 func.sum(e.c.num_mentions).label("mentions"))
          .where(*f.clauses()).group_by(*cols).order_by(*cols))
+    result = conn.execute(q)
+    keys = list(result.keys())
     out = []
-    for rec in conn.execute(q):
-        row: dict[str, Any] = dict(rec._mapping)
+    for rec in result.all():
+        row: dict[str, Any] = dict(zip(keys, rec))
         row["day"] = iso_day(row["day"])
         row["mentions"] = int(row["mentions"] or 0)
         out.append(row)

@@ -80,10 +80,10 @@ Index("ix_documents_url", documents.c.url)
 Index("ix_documents_hash", documents.c.content_hash)
 Index("ix_documents_duplicate_of", documents.c.duplicate_of, info={"since": 2})
 
-doc_bands = Table(
+doc_bands = Table(  # primary key led by ``hash``: the lookup is ``hash IN (...)``
     "doc_bands", metadata,
-    Column("band", Integer, primary_key=True, autoincrement=False),
     Column("hash", BigInteger, primary_key=True, autoincrement=False),
+    Column("band", Integer, primary_key=True, autoincrement=False),
     Column("doc_id", String(64), ForeignKey("documents.id"), primary_key=True),
     info={"since": 2},
 )

@@ -19,7 +19,15 @@ from ..records import Document, Event, Failure, Location
 from . import minhash, queries, rows
 from . import schema as t
 from .clustering import DATE_WINDOW_DAYS as WINDOW
-from .clustering import Candidate, best_candidate, cluster_key, event_day, parse_day, shift_day
+from .clustering import (
+    Candidate,
+    best_candidate,
+    cluster_key,
+    event_codes,
+    event_day,
+    parse_day,
+    shift_day,
+)
 from .engine import DEFAULT_URL, is_sqlite, make_engine
 from .migrations import LATEST, current_version, migrate
 
@@ -249,11 +257,13 @@ class Store:
         for ev, key, day in planned:
             found = conn.execute(
                 select(e.c.id, e.c.day, e.c.num_mentions, e.c.loc_name, e.c.loc_country,
-                       e.c.loc_geonames_id, e.c.loc_lat, e.c.loc_lon)
+                       e.c.loc_geonames_id, e.c.loc_lat, e.c.loc_lon, e.c.source_codes,
+                       e.c.target_codes)
                 .where(e.c.cluster_key == key,
                        e.c.day.between(shift_day(day, -WINDOW), shift_day(day, WINDOW)))).all()
-            cands = [Candidate(r.id, r.day, _location(r), r.num_mentions) for r in found]
-            chosen = best_candidate(day, ev.location, cands)
+            cands = [Candidate(r.id, r.day, _location(r), r.num_mentions,
+                               _codes(r.source_codes), _codes(r.target_codes)) for r in found]
+            chosen = best_candidate(day, ev.location, cands, event_codes(ev))
             if chosen is None:
                 event_id = int(conn.execute(e.insert().returning(e.c.id),
                                             rows.event_row(ev, doc, key, day, now)).scalar_one())
@@ -393,6 +403,10 @@ class Store:
                      by: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             return queries.daily_counts(conn, filters or queries.EventFilter(), by)
+
+
+def _codes(actors_json: str | None) -> tuple[str | None, ...]:
+    return tuple(a.get("code") for a in json.loads(actors_json or "[]"))
 
 
 def _location(r: Any) -> Location | None:
