@@ -161,21 +161,45 @@ def _registered(names: tuple[str, ...]) -> list[str]:
     return found
 
 
+def _rates(results: dict[str, dict[str, object]]) -> tuple[list[list[object]], dict[str, float]]:
+    """Table rows and end-to-end articles/s per engine (start-up of the run included)."""
+    rows: list[list[object]] = []
+    rate: dict[str, float] = {}
+    for engine, r in results.items():
+        n = float(r["docs"]) + float(r["failures"])  # type: ignore[arg-type]
+        seconds = float(r["seconds"])  # type: ignore[arg-type]
+        rate[engine] = n / seconds
+        peak = float(r["peak_mb"])  # type: ignore[arg-type]
+        name = engine.replace("local:", "local, workers=").replace("spark", "Spark local[2]")
+        rows.append([name, r["docs"], r["failures"], f"{seconds:.1f}", f"{rate[engine]:.2f}",
+                     f"{float(r['startup']):.1f}",  # type: ignore[arg-type]
+                     "n/a (JVM + Python workers)" if peak != peak else f"{peak:.0f}"])
+    return rows, rate
+
+
+HEADERS = ["engine", "documents", "failed", "seconds", "articles/s", "start-up s",
+           "peak RSS per worker MB"]
+
+
+def _efficiency(rate: dict[str, float]) -> float | None:
+    if "local:1" in rate and "local:2" in rate:
+        return rate["local:2"] / (2 * rate["local:1"])
+    return None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=1000)
-    ap.add_argument("--stages", default="", help="comma-separated (default: the default "
-                                                 "pipeline of wirewatch.config)")
+    ap.add_argument("--stages", default="extract.article",
+                    help="comma-separated stages for the 1,000-article comparison")
     ap.add_argument("--engines", default="local:1,local:2,spark")
-    ap.add_argument("--full-sample", type=int, default=60,
-                    help="articles for the sampled full-pipeline rate (0: skip)")
+    ap.add_argument("--full-sample", type=int, default=40,
+                    help="articles for the full-pipeline runs (0: skip)")
     ap.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    from wirewatch.config import DEFAULT_PIPELINE
-
-    stages = [s for s in args.stages.split(",") if s] or list(DEFAULT_PIPELINE)
+    stages = [s for s in args.stages.split(",") if s]
     if args.child:
         print(json.dumps(child(args.child, Path(args.corpus), stages, args.limit)))
         return
@@ -183,44 +207,42 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         described = build_corpus(Path(tmp), args.articles)
         results = {e: run_child(e, Path(tmp), stages) for e in args.engines.split(",")}
-        sample = (run_child("local:1", Path(tmp), full, args.full_sample)
-                  if args.full_sample and len(full) > len(stages) else None)
-    rows = []
-    rate: dict[str, float] = {}
-    for engine, r in results.items():
-        steady = float(r["docs"]) + float(r["failures"])  # type: ignore[arg-type]
-        rate[engine] = steady / float(r["seconds"])  # type: ignore[arg-type]
-        peak = float(r["peak_mb"])  # type: ignore[arg-type]
-        rows.append([engine.replace("local:", "local, workers=").replace("spark",
-                                                                         "Spark local[2]"),
-                     r["docs"], r["failures"], f"{float(r['seconds']):.1f}",  # type: ignore[arg-type]
-                     f"{rate[engine]:.1f}", f"{float(r['startup']):.1f}",  # type: ignore[arg-type]
-                     "n/a (JVM + Python workers)" if peak != peak else f"{peak:.0f}"])
+        sampled = {e: run_child(e, Path(tmp), full, args.full_sample)
+                   for e in ("local:1", "local:2")} if args.full_sample else {}
+    rows, rate = _rates(results)
     body = [
-        f"Corpus: {described}. Pipeline: `{', '.join(stages)}`. One run each, on a machine "
-        "shared with other jobs: read the ratios, not the absolute rates.",
-        "",
-        md_table(["engine", "documents", "failed", "seconds", "articles/s", "start-up s",
-                  "peak RSS per worker MB"], rows),
+        f"Corpus: {described}, CC-NEWS layout. One run each on a 2-core machine shared with "
+        "other jobs (load average above 4 during the run): read the ratios, not the absolute "
+        "rates. Seconds and articles/s are end to end for the run, start-up included.",
+        "", f"**A. All {args.articles:,} articles, pipeline `{', '.join(stages)}`** "
+        "(reading WARCs, HTML extraction):", "", md_table(HEADERS, rows),
     ]
-    if "local:1" in rate and "local:2" in rate:
-        eff = rate["local:2"] / (2 * rate["local:1"])
+    eff = _efficiency(rate)
+    if eff is not None:
         body += ["", f"Scaling efficiency, 2 workers vs 1: **{eff:.2f}** "
                  f"({rate['local:2'] / rate['local:1']:.2f}× the throughput on 2 cores)."]
         if "spark" in rate:
-            body.append(f"Spark local[2] vs 2 local workers: {rate['spark'] / rate['local:2']:.2f}×"
-                        " the throughput (Spark adds JVM start-up and Parquet writing).")
-        body += ["", "A day of CC-NEWS on N cores, from the 1-worker rate and the measured "
-                 "2-worker efficiency (assumes it holds as cores grow, input read in "
-                 "parallel, one model per core):", "", cc_news_table(rate["local:1"], eff)]
-        if sample is not None:
-            n = float(sample["docs"]) + float(sample["failures"])  # type: ignore[arg-type]
-            full_rate = n / float(sample["seconds"])  # type: ignore[arg-type]
-            body += ["", f"With every analysis stage (`{', '.join(full)}`), sampled on the "
-                     f"first {int(n)} articles with 1 worker: **{full_rate:.2f} articles/s**, "
-                     f"start-up {float(sample['startup']):.1f}s (model load), peak RSS "  # type: ignore[arg-type]
-                     f"{float(sample['peak_mb']):.0f} MB.  The same arithmetic "  # type: ignore[arg-type]
-                     "(same efficiency assumed):", "", cc_news_table(full_rate, eff)]
+            body.append(f"Spark local[2] vs 2 local workers: "
+                        f"{rate['spark'] / rate['local:2']:.2f}× the throughput (Spark adds "
+                        "JVM and Python-worker start-up, and writes Parquet).")
+    full_eff = None
+    if sampled:
+        full_rows, full_rate = _rates(sampled)
+        full_eff = _efficiency(full_rate)
+        body += ["", f"**B. The first {args.full_sample} articles, every analysis stage** "
+                 f"(`{', '.join(full)}`; spaCy parse per article, model loaded once per "
+                 "worker):", "", md_table(HEADERS, full_rows)]
+        if full_eff is not None:
+            body += ["", f"Scaling efficiency, 2 workers vs 1: **{full_eff:.2f}**."]
+    day = [("full analysis (B)", sampled and full_rate.get("local:1"), full_eff),
+           (f"`{', '.join(stages)}` only (A)", rate.get("local:1"), eff)]
+    for label, per_core, e in day:
+        if per_core and e:
+            body += ["", f"A day of CC-NEWS (350,000–400,000 articles) on N cores, {label}: "
+                     f"{per_core:.2f} articles/s per core × N × the measured 2-worker "
+                     f"efficiency {e:.2f} (assumes it holds as cores grow, inputs read in "
+                     "parallel, one model per core; memory is N × the peak per worker):", "",
+                     cc_news_table(per_core, e)]
     write_section("scale", "Sources and scale: throughput, scaling, start-up, memory",
                   "python benchmarks/scale.py", "\n".join(body))
     print("\n".join(body))

@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("extract.article", "actors.entities")
+DEFAULT_PIPELINE: tuple[str, ...] = ("extract.article", "actors.entities", "geo.places")
 """Stages run by ``wirewatch extract`` and ``ingest`` unless the config names others."""
 
 

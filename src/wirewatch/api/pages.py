@@ -105,10 +105,11 @@ def pair_page(request: Request, svc: Svc, f: FiltersDep,
         a, b = parse_pair(f"{a}-{b}")
     except InputError as exc:
         raise HTTPException(422, exc.message) from exc
-    trend = svc.trend(a, b, period, f)
-    rows = pair_events(svc, f, a, b)
+    window = svc.recent_year(f)
+    trend = svc.trend(a, b, period, window)
+    rows = pair_events(svc, window, a, b)
     return _render(request, "pair.html", svc, f, a=a, b=b, period=period, trend=trend,
-                   rows=rows)
+                   rows=rows, window=window)
 
 
 def pair_events(svc: Any, f: Filters, a: str, b: str, limit: int = 100) -> list[dict[str, Any]]:

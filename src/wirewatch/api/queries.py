@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Select, func, select
 
 from ..analysis import EventRow
-from ..analysis.rows import parse_day
 from ..store import EventFilter
 from ..store import schema as t
 from ..store.queries import event_dict, iso_day
@@ -165,27 +165,13 @@ def pair_rows(conn: Connection, a: str, b: str, f: Filters) -> list[EventRow]:
                     func.avg(e.c.goldstein).label("g"))
              .where(*where).group_by(e.c.day, e.c.quad_class))
         for r in conn.execute(q):
-            out.append(EventRow(parse_day(iso_day(r.day)), src, tgt, r.quad_class,
+            out.append(EventRow(_date(r.day), src, tgt, r.quad_class,
                                 None if r.g is None else float(r.g), count=int(r.n)))
     return out
 
 
-def pair_conflict_rows(conn: Connection, a: str, b: str, f: Filters,
-                       limit: int = 20000) -> list[EventRow]:
-    """Individual conflictual events between ``a`` and ``b`` (for reciprocity)."""
-    e = t.events
-    out = []
-    for src, tgt in ((a, b), (b, a)):
-        where = _pair_clauses(conn, f, src, tgt)
-        if where is None:
-            continue
-        q = (select(e.c.id, e.c.day, e.c.quad_class, e.c.goldstein)
-             .where(*where, e.c.quad_class.in_((3, 4)))
-             .order_by(e.c.day.desc()).limit(limit))
-        for r in conn.execute(q):
-            out.append(EventRow(parse_day(iso_day(r.day)), src, tgt, r.quad_class,
-                                r.goldstein, id=str(r.id)))
-    return out
+def _date(day: int) -> date:
+    return date(day // 10000, day // 100 % 100, day % 100)
 
 
 def daily_by_quad(conn: Connection, f: Filters) -> list[dict[str, Any]]:

@@ -54,6 +54,13 @@ class Service:
         since = (date.fromisoformat(last) - timedelta(days=OVERVIEW_DAYS - 1)).isoformat()
         return Filters(**{**f.__dict__, "since": since})
 
+    def recent_year(self, f: Filters) -> Filters:
+        """``f`` limited to the year before the newest event when no dates are set."""
+        if f.since or f.until or self.last_day() is None:
+            return f
+        last = date.fromisoformat(self.last_day() or "")
+        return Filters(**{**f.__dict__, "since": (last - timedelta(days=364)).isoformat()})
+
     def stats(self) -> dict[str, Any]:
         return self.cache.get_or_make(("stats",), self.store.stats)
 
@@ -122,7 +129,7 @@ class Service:
                 if f.until else None
             trend = pair_trend(rows, a, b, period=period, since=since, until=until)
             alerts = detect_escalations(rows, a, b, since=since, until=until)
-            rec = reciprocity(queries.pair_conflict_rows(conn, a, b, f), a, b)
+            rec = reciprocity(rows, a, b)  # rows per day and quad class suffice
             return {"a": a, "b": b, "period": period,
                     "points": [p.to_dict() for p in trend.points],
                     "alerts": [x.to_dict() for x in alerts], "reciprocity": rec.to_dict()}

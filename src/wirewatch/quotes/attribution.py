@@ -22,7 +22,7 @@ from typing import Any
 
 from .cues import ATTITUDE, DIRECTIVE, QUOTING, SPEECH, THOUGHT
 from .marks import QuotedSpan, find_quoted
-from .spans import Token, char_span, contains, hull, overlaps, trim
+from .spans import Token, char_span, contains, hull, overlaps, same_paragraph, trim
 from .speakers import Source, source_of
 
 _COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
@@ -101,10 +101,10 @@ def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
 
 
 def _complement(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "ccomp":
-            return child  # type: ignore[no-any-return]
-    return None
+    """The clausal complement in the cue's own paragraph (the one after it, if two)."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and same_paragraph(
+        tok, c.left_edge if c.i > tok.i else c.right_edge)]
+    return max(comps, key=lambda c: c.i) if comps else None
 
 
 def _directive(tok: Token) -> tuple[int, int] | None:

@@ -43,3 +43,9 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no line break separates tokens ``a`` and ``b`` (parses can run across them)."""
+    lo, hi = (a, b) if a.i <= b.i else (b, a)
+    return "\n" not in lo.doc.text[lo.idx:hi.idx]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..records import Entity, Speaker
-from .spans import Token, overlaps
+from .spans import Token, overlaps, same_paragraph
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -52,7 +52,7 @@ def _phrase(head: Token) -> Source:
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and same_paragraph(child, verb):
             return child  # type: ignore[no-any-return]
     for child in verb.children:  # passive agent: "it was reported by KCNA"
         if child.dep_ == "agent":
