@@ -10,11 +10,14 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
-warnings.filterwarnings("ignore")
-logging.disable(logging.WARNING)
-
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "td",
           "figcaption", "dt", "dd", "tr", "section", "article", "header", "footer", "br"}
+
+
+def quiet_peers() -> None:
+    """Silence the peers' warnings and log lines (call from a benchmark's ``main``)."""
+    warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +75,10 @@ def _date(value: object) -> str | None:
 
 
 def wirewatch(html: str, url: str | None) -> Result:
-    from wirewatch.errors import WirewatchError
     from wirewatch.extract import extract_article
     from wirewatch.records import RawDocument
 
-    try:
-        a = extract_article(RawDocument(id="x", content=html, kind="html", origin="bench", url=url))
-    except WirewatchError:
-        return Result("")
+    a = extract_article(RawDocument(id="x", content=html, kind="html", origin="bench", url=url))
     return Result(a.text, a.title, a.authors, a.published)
 
 
@@ -88,7 +87,7 @@ def trafilatura(html: str, url: str | None) -> Result:
 
     doc = t.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                             include_tables=False)
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return Result("")
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return Result(doc.text or "", doc.title, authors, _date(doc.date))

@@ -28,9 +28,12 @@ the sources of the predicted event of the same PLOVER type; *false-event rate*: 
 whose gold has no event but which got one.  Only events a CAMEO coder would record count
 (modality asserted, pledged or planned).  PLOVER's gold uses PLOVER 0.6 labels, renamed to the
 current ones (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).  PETRARCH's
-records are coded against its toy dictionaries: its fictional actors are loaded as user
-dictionaries; its verb dictionary (mostly WEIS-era codes) is not used, so its *correct*
-figure measures how often wirewatch's own CAMEO lexicon agrees with those toy codes."""
+records are coded against its toy dictionaries: its fictional actors and agents are loaded as
+user dictionaries, and its verb dictionary (mostly WEIS-era codes, read by
+``events/petrarch_verbs.py``, which keeps the patterns a dependency parse can check: the verb's
+default code and words after the verb) is the only lexicon in the first row; the second row
+codes the same records with wirewatch's own CAMEO lexicon, so its code-level figures only
+show where the two agree."""
 
 
 def main() -> None:

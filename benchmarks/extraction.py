@@ -9,6 +9,7 @@ leaks (pages keeping a boilerplate line) and pages/second, all systems in one ru
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from dataclasses import dataclass, field
@@ -17,10 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from _peers import SYSTEMS, Result  # noqa: E402
-from _report import md_table, shared, write_section  # noqa: E402
-
-from wirewatch.extract.scoring import (  # noqa: E402
+from _peers import SYSTEMS, Result, quiet_peers
+from _report import md_table, shared, write_section
+from wirewatch.extract.scoring import (
     GoldArticle,
     author_f1,
     leak_lines,
@@ -100,15 +100,14 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--show-leaks", action="store_true")
     args = ap.parse_args()
+    quiet_peers()
     folder = shared("extraction", "naeb")
     if folder is None:
         return
     systems = [s for s in args.systems.split(",") if s]
     for name in systems:  # warm imports so speed measures extraction, not import time
-        try:
+        with contextlib.suppress(Exception):
             SYSTEMS[name]("<html><body><p>warm up</p></body></html>", None)
-        except Exception:
-            pass
     tallies = run(folder, systems, args.limit)
     rows = [tallies[s].row(s) for s in systems]
     table = md_table(HEADERS, rows)
@@ -136,6 +135,8 @@ def main() -> None:
         "sign-ups, sponsored, share/follow prompts…) that is not a line of the gold body. "
         "Peers get the HTML string directly (no network; newspaper4k without images).\n\n"
         + table + "\n" + ratio
+        + "\nPages on which a system raised (scored as empty output): "
+        + ", ".join(f"{s} {tallies[s].errors}" for s in systems) + ".\n"
     )
     write_section("extraction", "Article extraction (NAEB)",
                   ".venv/bin/python benchmarks/extraction.py", body)

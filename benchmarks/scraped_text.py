@@ -20,57 +20,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from _peers import SYSTEMS as HTML_SYSTEMS  # noqa: E402
-from _peers import Result  # noqa: E402
-from _report import md_table, shared, write_section  # noqa: E402
-
-from wirewatch.extract.scoring import (  # noqa: E402
+from _peers import SYSTEMS as HTML_SYSTEMS
+from _peers import Result, quiet_peers
+from _report import md_table, shared, write_section
+from wirewatch.extract.scoring import (
     leak_lines,
     load_naeb,
+    naive_scrape,
     norm_title,
     shingle_prf,
     token_prf,
 )
-
-INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
-             "canvas", "math", "select", "option", "button", "input", "textarea"}
-BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-         "article", "aside", "header", "footer", "nav", "main", "figure", "figcaption",
-         "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd", "dl", "form", "br",
-         "hr", "address", "details", "summary", "caption"}
-
-
-def naive_scrape(page: str) -> str:
-    """All visible text of ``page``, a line per block element, as a naive scraper saves it."""
-    import lxml.html
-
-    root = lxml.html.fromstring(page.encode("utf-8", "replace"))
-    out: list[str] = []
-
-    def hidden(el: lxml.html.HtmlElement) -> bool:
-        style = (el.get("style") or "").replace(" ", "").lower()
-        return el.get("hidden") is not None or "display:none" in style
-
-    def walk(el: lxml.html.HtmlElement) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in INVISIBLE or hidden(el):
-            return
-        block = tag in BLOCK
-        if block:
-            out.append("\n")
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                out.append(child.tail)
-        if block:
-            out.append("\n")
-
-    body = root.find("body")
-    walk(body if body is not None else root)
-    lines = (" ".join(ln.split()) for ln in "".join(out).split("\n"))
-    return "\n".join(ln for ln in lines if ln)
 
 
 def as_minimal_html(text: str) -> str:
@@ -116,9 +76,11 @@ HEADERS = ["system", "tok P", "tok R", "tok F1", "4g P", "4g R", "4g F1", "title
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--every", type=int, default=1, help="score every Nth page (id order)")
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
+    quiet_peers()
     folder = shared("extraction", "naeb")
     if folder is None:
         return
@@ -129,6 +91,8 @@ def main() -> None:
     for i, (gold, page) in enumerate(load_naeb(folder)):
         if args.limit is not None and i >= args.limit:
             break
+        if i % args.every:
+            continue
         text = naive_scrape(page)
         pages += 1
         for n in names:
@@ -150,7 +114,8 @@ def main() -> None:
     if args.no_write or args.limit is not None:
         return
     body = (
-        f"Inputs: the {pages} NAEB pages turned into naive scraper output "
+        f"Inputs: {pages} NAEB pages (every page with i % {args.every} == 0, id order) as "
+        "naive scraper output "
         "(`benchmarks/scraped_text.py: naive_scrape` — all visible text of `<body>`, a line per "
         "block element; menus, ads, captions, footers kept). Scored against the gold bodies "
         "with the same metrics as the HTML benchmark. `as is` is the scraped text untouched; "

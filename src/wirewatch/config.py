@@ -18,7 +18,9 @@ from typing import Any
 
 from .errors import ConfigError
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("extract.article", "actors.entities", "geo.places")
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "extract.article", "actors.entities", "geo.places", "events.coder",
+)
 """Stages run by ``wirewatch extract`` and ``ingest`` unless the config names others."""
 
 

@@ -76,16 +76,21 @@ def local_records(specs: list[str]) -> list[Document | Failure]:
 
 def test_spark_job_matches_local_engine_and_loads(spark: Any, inputs: list[str],
                                                   tmp_path: Path) -> None:
-    from wirewatch.scale.spark import load_parquet, run_spark_job
+    from wirewatch.scale.spark import load_parquet
 
     out = tmp_path / "out.parquet"
     manifest = tmp_path / "manifest.txt"
     manifest.write_text("# inputs\n" + "\n".join(inputs) + "\n")
-    run = run_spark_job(inputs, out, SETTINGS, session=spark)
+    config = tmp_path / "ww.yaml"
+    config.write_text("pipeline: [extract.article]\n")
+    job = CliRunner().invoke(main, ["spark", str(manifest), "--out", str(out), "--master",
+                                    "local[2]", "--config", str(config)])  # reuses `spark`
+    assert job.exit_code == 0, job.output
+    run = json.loads(job.stdout.strip().splitlines()[-1])
+    assert (run["inputs"], run["documents"], run["failures"]) == (4, 11, 3)
     expected = local_records(inputs)
     got = list(load_parquet(out))
-    assert got == expected
-    assert (run.documents, run.failures) == (11, 3)  # empty file, bad JSON line, missing path
+    assert got == expected  # empty file, bad JSON line and missing path are failure rows
     assert {type(f).__name__ for f in got if isinstance(f, Failure)} == {"Failure"}
 
     result = CliRunner().invoke(main, ["load", str(out), "--db",

@@ -271,3 +271,22 @@ def test_database_at_v1_upgrades_in_place(store_url: str) -> None:
 def test_reader_refuses_a_missing_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="db init"):
         open_store(f"sqlite:///{tmp_path / 'nothing.db'}", create=False)
+
+
+def test_a_document_the_database_refuses_is_a_failure_and_the_run_goes_on(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import DataError
+
+    bad, good = make_doc(url="https://bad.example/1"), make_doc(url="https://good.example/2")
+    real = Store._add_one
+
+    def refusing(self: Store, conn: object, doc: Document, run_id: int | None) -> object:
+        if doc.id == bad.id:
+            raise DataError("INSERT …", {}, Exception("value too long for type"))
+        return real(self, conn, doc, run_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_add_one", refusing)
+    summary = store.add_documents([bad, good])
+    assert (summary.stored, summary.failed) == (1, 1)
+    assert summary.failures[0][0] == bad.id and "value too long" in summary.failures[0][1]
+    assert store.stats()["failures"] == 1 and not store.has_document(bad.id)

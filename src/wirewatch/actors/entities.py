@@ -89,6 +89,18 @@ def _resolve_directions(doc: Any, mentions: list[Mention], kb: KnowledgeBase) ->
     mentions.sort(key=lambda m: m.start)
 
 
+def _dominant_country(clusters: list[Cluster]) -> str | None:
+    """The country a story is about when it has no dateline: named at least twice and half
+    again as often as any other."""
+    counts = sorted(((len(c.mentions), c.key.split(":", 1)[1]) for c in clusters
+                     if c.key.startswith("country:")), reverse=True)
+    if not counts or counts[0][0] < 2:
+        return None
+    if len(counts) > 1 and counts[0][0] < 1.5 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
 def _place_like(doc: Any, c: Cluster) -> bool:
     """A "person" every mention of which reads as a place ("in Khan Younis", "the Rafah …")."""
     for m in c.mentions:
@@ -123,8 +135,6 @@ class EntityStage:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._home: str | None = None
-        self._dateline_end = 0
 
     def __call__(self, doc: Document, ctx: Any) -> Document:
         if not doc.article.text.strip():
@@ -135,14 +145,26 @@ class EntityStage:
     def entities(self, parsed: Any, date: str | None = None,
                  dateline: str | None = None) -> tuple[Entity, ...]:
         """Entities of one parsed text (``parsed`` is a spaCy ``Doc``) published on ``date``."""
-        kb = self.kb
+        return _Story(self.kb, parsed, date, dateline).entities()
+
+
+class _Story:
+    """One document's entities as they are worked out (no state outlives the document)."""
+
+    def __init__(self, kb: KnowledgeBase, parsed: Any, date: str | None,
+                 dateline: str | None) -> None:
+        self.kb, self.parsed, self.date = kb, parsed, date
+        self.line = read_dateline(parsed.text, kb, dateline)
+        self._home = self.line.country if self.line else None
+        self._dateline_end = self.line.end if self.line else 0
+
+    def entities(self) -> tuple[Entity, ...]:
+        kb, parsed, date = self.kb, self.parsed, self.date
         text = parsed.text
-        line = read_dateline(text, kb, dateline)
-        self._home = line.country if line else None
-        self._dateline_end = line.end if line else 0
-        mentions = collect(parsed, kb, date, line.credit if line else None)
+        mentions = collect(parsed, kb, date, self.line.credit if self.line else None)
         _resolve_directions(parsed, mentions, kb)
         clusters = link(parsed, mentions, kb, date)
+        self._home = self._home or _dominant_country(clusters)
         drafts = [_Draft(c, f"e{i + 1}") for i, c in enumerate(clusters)]
         owner: dict[int, _Draft] = {id(m): d for d in drafts for m in d.cluster.mentions}
         # organisations and places first: people take their codes from their affiliations
@@ -217,8 +239,10 @@ class EntityStage:
     def _code_person(self, d: _Draft, aff: _Draft | None) -> None:
         """A person the knowledge base does not know: coded from role and affiliation."""
         sector = next((f.sector for f in d.findings if f.sector), None)
-        if aff is not None and aff.type != "GPE" and aff.code:
-            d.code, d.country = aff.code, aff.country
+        if aff is not None and aff.type != "GPE":
+            d.code, d.country = aff.code, aff.country  # speaks for the organisation
+            if d.code is None and sector and sector not in ("GOV", "LEG"):
+                d.code = sector  # "chief executive of …" is business whatever the firm
             return
         country = aff.country if aff is not None else None
         if country is None:

@@ -112,6 +112,7 @@ class KnowledgeBase:
         self._country_keys: dict[str, str] = {}
         self._country_acronyms: dict[str, str] = {}
         self._demonyms: set[str] = set()
+        self._firsts: set[str] = set()
         self.max_words = 1
 
     # ------------------------------------------------------------------ building
@@ -130,6 +131,7 @@ class KnowledgeBase:
             if not words:
                 continue
             self.max_words = max(self.max_words, len(words))
+            self._firsts.add(words[0].lower())
             if entry.priority == 0 and len(words) == 1 and is_acronym(words[0]):
                 self._acronyms.setdefault(words[0], []).append(entry)
                 if len(words[0]) < 4:
@@ -193,6 +195,10 @@ class KnowledgeBase:
             return self._country_acronyms[words[0]]
         return self._country_keys.get(" ".join(w.lower() for w in words))
 
+    def may_start_name(self, word: str) -> bool:
+        """Whether some known name begins with ``word`` (a cheap filter before lookups)."""
+        return word.lower() in self._firsts or (bool(self._stems) and len(word) >= 5)
+
     def is_demonym(self, text: str) -> bool:
         """Whether ``text`` is a demonym or national adjective ("Russian", "North Korean")."""
         return key(text) in self._demonyms
@@ -237,14 +243,16 @@ class KnowledgeBase:
         Each item is ``(start, end, thing)`` over word indices; a name is resolved for ``date``.
         """
         out: list[tuple[int, int, Entry | Agent]] = []
-        words = [" ".join(tokens(w)) or w for w in words]  # "People's" → "People"
-        for i, j, what in self._scan(words):
+        kept = [(n, " ".join(tokens(w))) for n, w in enumerate(words)]  # "People's" → "People"
+        kept = [(n, w) for n, w in kept if w]  # articles dropped, as in every key
+        at = [n for n, _w in kept]
+        for i, j, what in self._scan([w for _n, w in kept]):
             if isinstance(what, Agent):
-                out.append((i, j, what))
+                out.append((at[i], at[j - 1] + 1, what))
             else:
                 entry = self._pick(what, normalise_date(date))
                 if entry is not None:
-                    out.append((i, j, entry))
+                    out.append((at[i], at[j - 1] + 1, entry))
         return out
 
     def __contains__(self, text: str) -> bool:

@@ -78,7 +78,10 @@ def _join_person(m: Mention, people: list[Cluster],
     word = key(m.text)
     if " " in word:
         return None
-    owners = [c for c in people if word in parts.setdefault(id(c), _name_parts(c))]
+    for c in people:
+        if id(c) not in parts:
+            parts[id(c)] = _name_parts(c)
+    owners = [c for c in people if word in parts[id(c)]]
     if not owners:
         return None
     before = [c for c in owners if c.first < m.start]
@@ -199,11 +202,13 @@ def _merge_acronyms(clusters: dict[str, Cluster]) -> None:
 
 
 def _join_org(m: Mention, orgs: list[Cluster]) -> Cluster | None:
-    """A lone capitalised word that opens an organisation's name ("Nordvik" → "Nordvik Grid")."""
+    """A lone capitalised word that opens or ends an organisation's name."""
     word = key(m.text)
     for c in orgs:
-        if any(len(x.words) > 1 and key(x.text).split()[0] == word for x in c.mentions):
-            return c
+        for x in c.mentions:
+            words = key(x.text).split()
+            if (len(words) > 1 and word == words[0]) or (len(words) > 2 and word == words[-1]):
+                return c  # "Nordvik" → "Nordvik Grid", "Dodgers" → "Los Angeles Dodgers"
     return None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .kb import Agent, Entry, KnowledgeBase
+from .text import tokens
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -26,6 +27,8 @@ HONORIFICS = frozenset({
     "princess", "sheikh", "sheik", "mr.", "mrs.", "ms.", "dr.", "prof.", "rep.", "sen.",
     "gen.", "lt.", "col.", "maj.", "capt.", "adm.", "gov.", "rev.", "hon.", "sgt.", "cmdr.",
 })
+#: words spaCy sometimes pulls into the front of a name ("Said Ohtani", "Former …")
+_NOT_NAMES = frozenset({"former", "ex", "said", "says", "told", "asked", "added", "late"})
 _KIND_LABEL = {"country": "GPE", "capital": "GPE", "igo": "ORG", "org": "ORG",
                "person": "PERSON"}
 
@@ -66,10 +69,12 @@ def _make(doc: Any, s: int, e: int, label: str, kb: KnowledgeBase,
     start, end = span.start_char, span.end_char
     while text and text[-1] in "'’":
         text, end = text[:-1], end - 1
-    if not any(c.isalpha() for c in text):
-        return None
+    if not any(c.isalpha() for c in text) or "\n" in text:
+        return None  # names do not run across lines
     m = Mention(start, end, text, label, s, e)
     _resolve(m, kb, date)
+    if m.entry is None and not any(c.isupper() for c in text):
+        return None  # "balsam": names are capitalised unless the knowledge base knows them
     return m
 
 
@@ -120,7 +125,7 @@ def _strip_titles(doc: Any, s: int, e: int, kb: KnowledgeBase) -> int:
     moved = True
     while moved and e - s > 1:
         moved = False
-        if doc[s].lower_ in HONORIFICS or doc[s].lower_ in ("former", "ex"):
+        if doc[s].lower_ in HONORIFICS or doc[s].lower_ in _NOT_NAMES:
             s, moved = s + 1, True
             continue
         for k in range(min(4, e - s - 1), 0, -1):
@@ -242,20 +247,20 @@ def collect(doc: Any, kb: KnowledgeBase, date: str | None = None,
 def _gazetteer(doc: Any, kb: KnowledgeBase, date: str | None, taken: set[int]) -> list[Mention]:
     """Knowledge-base names spaCy did not tag (capitalised words only)."""
     found: list[Mention] = []
-    n = len(doc)
+    texts = [t.text for t in doc]
+    n = len(texts)
     i = 0
     while i < n:
         tok = doc[i]
-        if i in taken or not (tok.is_title or tok.is_upper) or (not tok.is_alpha and "." not in \
-                tok.text):
+        if i in taken or not (tok.is_title or tok.is_upper) or not kb.may_start_name(
+                " ".join(tokens(texts[i])) or texts[i]):
             i += 1
             continue
         hit = 0
-        for j in range(min(n, i + 6), i, -1):
+        for j in range(min(n, i + kb.max_words), i, -1):
             if any(k in taken for k in range(i, j)) or doc[j - 1].is_punct:
                 continue
-            words = [t.text for t in doc[i:j]]
-            entries = kb.entries(" ".join(words))
+            entries = kb.entries(" ".join(texts[i:j]))
             if entries and any(e.kind in _KIND_LABEL for e in entries):
                 if j - i == 1 and tok.is_sent_start and not tok.is_upper and tok.lower_ in (
                         "who", "us", "it", "may", "will"):

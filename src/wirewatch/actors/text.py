@@ -35,6 +35,8 @@ def tokens(text: str) -> list[str]:
 def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in _TOKEN.findall(_DASHES.sub(" ", straighten(text))):
+        if raw.lower() in ("'s", "'"):
+            continue  # a possessive split off by a tokenizer
         word = raw
         if word.endswith("."):
             inner = word[:-1]

@@ -51,7 +51,7 @@ def error_page(request: Request, status: int, message: str) -> Any:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, svc: Svc, f: FiltersDep) -> Any:
     window = svc.default_window(f)
-    latest, _ = svc.events(window, 15)
+    latest = svc.latest(window, 15)
     return _render(request, "overview.html", svc, f, window=window, stats=svc.stats(),
                    daily=svc.daily(window), actors=svc.actors(window, 12),
                    pairs=svc.dyads(window, 12), latest=latest)
@@ -107,20 +107,9 @@ def pair_page(request: Request, svc: Svc, f: FiltersDep,
         raise HTTPException(422, exc.message) from exc
     window = svc.recent_year(f)
     trend = svc.trend(a, b, period, window)
-    rows = pair_events(svc, window, a, b)
+    rows = svc.pair_events(a, b, window)
     return _render(request, "pair.html", svc, f, a=a, b=b, period=period, trend=trend,
                    rows=rows, window=window)
-
-
-def pair_events(svc: Any, f: Filters, a: str, b: str, limit: int = 100) -> list[dict[str, Any]]:
-    """The newest events between ``a`` and ``b`` in both directions."""
-    base = {**f.__dict__, "actor": None}
-    rows = []
-    for src, tgt in ((a, b), (b, a)):
-        got, _ = svc.events(Filters(**{**base, "source": src, "target": tgt}), limit)
-        rows += got
-    rows.sort(key=lambda r: (r["date"] or "", r["id"]), reverse=True)
-    return rows[:limit]
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -174,6 +174,20 @@ def _date(day: int) -> date:
     return date(day // 10000, day // 100 % 100, day % 100)
 
 
+def pair_events(conn: Connection, a: str, b: str, f: Filters,
+                limit: int = 100) -> list[dict[str, Any]]:
+    """The newest events between ``a`` and ``b``, both directions, through the pair index."""
+    e = t.events
+    rows: list[dict[str, Any]] = []
+    for src, tgt in ((a, b), (b, a)):
+        where = _pair_clauses(conn, f, src, tgt)
+        if where is not None:
+            q = select(e).where(*where).order_by(e.c.day.desc(), e.c.id.desc()).limit(limit)
+            rows += _events(conn, q)
+    rows.sort(key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+    return rows[:limit]
+
+
 def daily_by_quad(conn: Connection, f: Filters) -> list[dict[str, Any]]:
     """Events per day split by quad class: ``[{day, q1, q2, q3, q4, events}]``."""
     e = t.events

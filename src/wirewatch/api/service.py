@@ -79,6 +79,11 @@ class Service:
     def country_counts(self, f: Filters) -> dict[str, int]:
         return self._cached(("countries", f), lambda c: queries.country_counts(c, f))
 
+    def latest(self, f: Filters, limit: int) -> list[dict[str, Any]]:
+        """The newest events (cached like the other overview panels)."""
+        return self._cached(("latest", f, limit),
+                            lambda c: queries.search_events(c, f, limit)[0])
+
     def outlets(self) -> list[str]:
         return self._cached(("outlets",), queries.outlets)
 
@@ -117,6 +122,10 @@ class Service:
 
     def quotes(self, f: QuoteFilter, limit: int, offset: int) -> list[dict[str, Any]]:
         return self.store.query_quotes(f, limit, offset)
+
+    def pair_events(self, a: str, b: str, f: Filters, limit: int = 100) -> list[dict[str, Any]]:
+        return self._cached(("pair_events", a, b, f, limit),
+                            lambda c: queries.pair_events(c, a, b, f, limit))
 
     # -- trends ------------------------------------------------------------------------------
     def trend(self, a: str, b: str, period: str, f: Filters) -> dict[str, Any]:

@@ -23,6 +23,11 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 _NP_LEFT = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat",
                       "npadvmod", "quantmod"})
+QUANTITY_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "ten", "tens",
+                            "dozen", "dozens", "group", "groups", "number", "crowd", "crowds",
+                            "some", "many", "most", "all", "members", "member", "part",
+                            "one", "two", "three", "several", "million", "millions", "scores"})
+"""Heads that stand for the people in their of-phrase ("thousands *of students*")."""
 _SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "'", "this", "that", "these", "those"})
 
 
@@ -74,9 +79,10 @@ def phrase_tokens(head: Any) -> list[Any]:
                 add(child)
 
     add(head)
-    # "Ministry of Defense", "chief of the General Staff": keep an of-phrase of proper nouns
+    # "Ministry of Defense", "police in Jericho", "soldiers from Gondor": keep a trailing
+    # phrase naming a place or organisation
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
                     tokens += [child, *pobj.subtree]
@@ -129,6 +135,12 @@ class ActorResolver:
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(low)
         subject = head.dep_ in ("nsubj", "nsubjpass")
+        if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self.resolve_head(pobj)
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         entity = self._entity_at(head.idx, head.idx + len(head.text))

@@ -24,7 +24,14 @@ from .modality import (
     clause_mood,
     governor_kind,
 )
-from .syntax import direct_object, first, governing_verb, prep_objects, subject_of
+from .syntax import (
+    direct_object,
+    first,
+    governing_verb,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
 from .transform import is_cooperative, speech_act_code
 from .when import resolve_date
 from .where import PlaceResolver, find_place, locate
@@ -34,14 +41,17 @@ TARGET_PREPS = ("with", "to", "against", "on", "upon", "from", "into", "of", "at
 LIGHT_VERBS = frozenset({"hold", "conduct", "stage", "launch", "prepare", "begin", "start",
                          "plan", "carry", "mount", "make", "pay", "continue", "resume",
                          "announce", "order", "undertake", "complete", "stop", "end", "join",
-                         "attend", "organize", "schedule", "have", "give", "issue", "deny",
-                         "reject", "face", "level", "take", "lead", "intensify",
+                         "attend", "organize", "schedule", "have", "give", "issue",
+                         "face", "level", "take", "lead", "intensify", "engage",
                          "step", "escalate"})
 REPORTING_VERBS = frozenset({"say", "report", "tell", "announce", "add", "state", "claim",
                              "note", "quote", "confirm", "write", "insist", "believe", "think",
                              "argue", "estimate", "describe", "indicate"})
 DATE_PREPS = frozenset({"on", "in", "during", "at", "since", "by", "until", "from", "for",
                         "through", "after", "before"})
+HOSTILE_VERBS = frozenset({"retaliate", "fight", "attack", "destroy", "punish", "crush",
+                           "strike", "avenge", "kill", "wipe", "invade", "bomb", "shoot",
+                           "eliminate", "annihilate", "respond", "hit", "wage"})
 SPEECH_KINDS = frozenset({"demand", "appeal", "refuse", "allege", "deny"})
 
 
@@ -60,6 +70,8 @@ class Draft:
     complement: Draft | None = None
     governor: Draft | None = None
     future: bool = False
+    complement_ok: bool = False
+    """An intent about an act outside the lexicon, coded as such (030/130)."""
     words: list[Any] = field(default_factory=list)
 
 
@@ -75,6 +87,8 @@ class DocumentCoder:
     outlet: str | None = None
     quotes: Sequence[Quote] = ()
     places: PlaceResolver | None = None
+    require_dyad: bool = False
+    """Keep only events with both a source and a target (PETRARCH's ``require_dyad``)."""
 
     def code(self, parsed: Any) -> list[Event]:
         events: list[Event] = []
@@ -169,14 +183,19 @@ class DocumentCoder:
         out += [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         for prep in ("with", "to", "against", "on", "upon"):
             out += prep_objects(tok, prep)
+        if obj is not None:
+            # "welcomed the resumption of ties *with Osgiliath*": one or two levels down
+            for first_level in [*prep_objects(obj, "of"), obj]:
+                for prep in ("with", "between", "to", "against", "on"):
+                    out += prep_objects(first_level, prep)
         # "expressed regret that North Korea continues ...": the clause's subject
         for host in (tok, obj):
             if host is None:
                 continue
             for clause in host.children:
-                if clause.dep_ in ("ccomp", "acl") and clause.pos_ in ("VERB", "AUX"):
+                if clause.dep_ in ("ccomp", "acl", "relcl") and clause.pos_ in ("VERB", "AUX"):
                     subj = first(clause, "nsubj")
-                    if subj is not None:
+                    if subj is not None and subj.lower_ not in ("which", "who", "that"):
                         out.append(subj)
         return out
 
@@ -200,6 +219,10 @@ class DocumentCoder:
                 self.resolver.resolve_head(subj)
             return []
         drafts = {i: Draft(m, m.code, words=list(m.words)) for i, m in matches.items()}
+        # subjects in reading order first, so pronouns can refer back to them
+        for tok in sent:
+            if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN"):
+                self.resolver.resolve_head(tok)
         # sources first (in order), so pronouns see earlier actors
         for i in sorted(drafts):
             d = drafts[i]
@@ -247,6 +270,8 @@ class DocumentCoder:
                     d.modality = "planned"
                     d.note = f"modified by {child.lemma_!r}"
         for d in drafts.values():
+            if d.match.pattern.role == "intent" and d.complement is None:
+                self._uncoded_intent(d)
             self._settle(d)
         events = []
         for d in drafts.values():
@@ -257,9 +282,31 @@ class DocumentCoder:
                 events.append(event)
         return events
 
+    def _uncoded_intent(self, d: Draft) -> None:
+        """"agreed to set up a research centre": a promise about an act the lexicon does not
+        code is still an intent to cooperate (030), or a threat (130) when the act is
+        hostile."""
+        comp = next((c for c in d.match.trigger.children
+                     if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None:
+            return
+        hostile = comp.lemma_.lower() in HOSTILE_VERBS
+        d.code = "130" if hostile else "030"
+        d.modality = "asserted" if hostile else "pledged"
+        d.note = f"promise to {comp.lemma_!r} (not in the lexicon) -> {d.code}"
+        d.words.append(comp)
+        d.complement_ok = True
+        if not d.target:
+            heads = [direct_object(comp)] if direct_object(comp) is not None else []
+            for prep in ("to", "with", "against", "on", "for"):
+                heads += prep_objects(comp, prep)
+            d.target = self._resolve(heads, d.source)
+
     def _apply_intent(self, d: Draft, why: str) -> None:
         """A promise of a cooperative act is an intent (03x); of a hostile act against
-        someone, a threat (13x)."""
+        someone, a threat (13x).  Codes from a user's PETRARCH dictionary stay as written."""
+        if d.match.pattern.external:
+            return
         if is_cooperative(d.code):
             new = speech_act_code("intent", d.code)
             if new:
@@ -291,10 +338,14 @@ class DocumentCoder:
             if kind == "intent":
                 d.modality = "pledged"
                 self._apply_intent(d, gov.match.trigger.lemma_)
+                outer = _reported_as(gov.match.trigger)
+                if outer is not None:
+                    d.modality = outer
+                    d.note += f"; {outer}"
                 if not d.source:
                     d.source = gov.source
                 gov.absorbed = True
-            elif kind in ("threaten", "warn"):
+            elif kind in ("threaten", "warn") and not d.match.pattern.external:
                 new = speech_act_code("threaten", d.code)
                 if kind == "warn" and is_cooperative(d.code):
                     new = None
@@ -316,7 +367,8 @@ class DocumentCoder:
                     outer = outer_m.pattern.role or governor_kind(outer_m.trigger.lemma_.lower())
                     if outer == "deny":
                         d.modality = "denied"
-            if kind in SPEECH_KINDS and gov.match.pattern.governor and kind != "allege":
+            if (kind in SPEECH_KINDS and gov.match.pattern.governor and kind != "allege"
+                    and not gov.match.pattern.external):
                 if kind in ("demand", "appeal", "refuse"):
                     base = gov.match.pattern.code
                     new = speech_act_code(kind, d.code)
@@ -328,14 +380,27 @@ class DocumentCoder:
                                   d.source != gov.source else d.target)
         if mood is None:
             return
+        if d.modality == "asserted" and gov is None and _purpose(verb):
+            d.modality = "possible"
+            d.note = (d.note + "; " if d.note else "") + "purpose of another act"
+            return
         if d.modality == "asserted" and _conditional(m.trigger):
+            if d.code.startswith("13") and _condition_follows(m.trigger):
+                return  # a threat is a threat, conditions included ("... unless")
+            if (not is_cooperative(d.code) and d.target and (mood.future or mood.possible)
+                    and not m.pattern.external):
+                new = speech_act_code("threaten", d.code)
+                if new:
+                    d.note = f"{d.code} promised on a condition -> threat {new}"
+                    d.code = new
+                    return
             d.modality = "possible"
             d.note = (d.note + "; " if d.note else "") + "conditional"
             return
         if mood.negated and d.modality == "asserted":
             own_future = mood.future or any(
                 c.lower_ in FUTURE_AUX for c in m.trigger.children if c.dep_ == "aux")
-            if own_future:
+            if own_future and not m.pattern.external:
                 new = speech_act_code("refuse", d.code)
                 if new:
                     d.note = f"{d.code} negated in future -> rejection {new}"
@@ -391,7 +456,9 @@ class DocumentCoder:
             for child in host.children:
                 if child.dep_ in ("npadvmod", "tmod", "obl", "compound", "nummod", "nmod") and \
                         child.ent_type_ == "DATE":
-                    return resolve_date(_ent_text(child), self.published, d.future)
+                    found = resolve_date(_ent_text(child), self.published, d.future)
+                    if found.resolved or not self.published:
+                        return found
                 if child.dep_ == "prep" and child.lower_ in DATE_PREPS:
                     for pobj in child.children:
                         if pobj.ent_type_ == "DATE":
@@ -422,12 +489,17 @@ class DocumentCoder:
 
     def _event(self, d: Draft, sent: Any) -> Event | None:
         entry = lookup(d.code)
-        if entry is None:
+        if entry is None and not d.match.pattern.external:
             return None
-        if d.match.pattern.needs_complement and d.complement is None:
+        if d.match.pattern.needs_complement and d.complement is None and not d.complement_ok:
             return None
         if not d.source and not d.target:
             return None  # fail closed: no resolved actor
+        if self.require_dyad and not (d.source and d.target):
+            return None
+        if (d.match.pattern.governor and not d.match.pattern.noun
+                and is_passive(d.match.trigger) and d.governor is None and not d.source):
+            return None  # "when asked whether ...": a speech act with no speaker
         m = d.match
         words = sorted({w.i: w for w in d.words}.values(), key=lambda w: w.i)
         t_start = words[0].idx
@@ -441,16 +513,16 @@ class DocumentCoder:
         explain = f"{m.pattern.describe()} <- {' '.join(w.text for w in words)}"
         if d.note:
             explain += f"; {d.note}"
-        plover = entry.plover
+        plover = entry.plover if entry else None
         return Event(
             id=content_id(self.doc_id, str(t_start), d.code),
             source=d.source,
             target=d.target,
             cameo=d.code,
-            cameo_root=entry.root,
+            cameo_root=entry.root if entry else d.code[:2],
             plover=Plover(plover.type, plover.mode, plover.context) if plover else None,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
+            goldstein=entry.goldstein if entry else None,
+            quad_class=entry.quad_class if entry else None,
             modality=d.modality,
             asserted_by=self._asserted_by(m, sent),
             date=self._date(d, sent),
@@ -473,6 +545,24 @@ def _reported_as(tok: Any) -> str | None:
         if kind in ("allege", "deny"):
             return KIND_MODALITY[kind]
     return None
+
+
+def _condition_follows(tok: Any) -> bool:
+    """The if/unless clause comes after the trigger: the condition of a threat ("threatened
+    to ban voting if Hamas ran"), not a hypothetical frame ("If they meant that, ...")."""
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.i > tok.i
+               for t in tok.sent)
+
+
+def _purpose(verb: Any) -> bool:
+    """An infinitive of purpose ("sent troops *to attack*", "to *support* its war effort")."""
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "advcl":
+        return True
+    return verb.dep_ == "xcomp" and head.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "obj") for c in head.children)
 
 
 def _conditional(tok: Any) -> bool:

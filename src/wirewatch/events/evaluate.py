@@ -93,6 +93,8 @@ class EventReport:
     def markdown(self) -> str:
         parts = [_table(self.SUMMARY_HEADERS, self.summary_rows())]
         for r in self.results:
+            if "wirewatch lexicon" in r.name:
+                continue  # its groups are shown once, with PETRARCH's own verbs
             parts.append(f"\nBy {r.group_label} — {r.name}:\n")
             parts.append(_table(self.GROUP_HEADERS, self.group_rows(r)))
         return "\n".join(parts)
@@ -120,19 +122,29 @@ def _table(headers: list[str], rows: list[list[object]]) -> str:
 
 
 def evaluate_petrarch(records: Path, dictionaries: Path | None, settings: Settings,
-                      limit: int | None = None) -> DatasetResult:
+                      limit: int | None = None, verbs: bool = True) -> DatasetResult:
     """PETRARCH-2's validation records, with its toy actor/agent dictionaries loaded as user
-    dictionaries (their fictional actors are unknown to the built-in knowledge base)."""
+    dictionaries (their fictional actors are unknown to the built-in knowledge base) and,
+    with ``verbs``, its toy verb dictionary as the only lexicon (the records' codes come from
+    it) and its ``require_dyad`` setting; without, wirewatch's own CAMEO lexicon codes them."""
     gold = read_petrarch(records)[:limit]
     user = list(settings.user_dictionaries)
+    extra = dict(settings.extra)
+    name = "PETRARCH-2 validation, wirewatch lexicon"
     if dictionaries is not None:
-        for name in ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"):
-            if (dictionaries / name).exists():
-                user.append(str(dictionaries / name))
-    run_settings = settings.replace(user_dictionaries=tuple(user))
+        for file in ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt"):
+            if (dictionaries / file).exists():
+                user.append(str(dictionaries / file))
+        verb_file = dictionaries / "PETR.Validate.verbs.txt"
+        if verbs and verb_file.exists():
+            extra["event_lexicons"] = [*extra.get("event_lexicons", ()), str(verb_file)]
+            extra["event_builtin_lexicon"] = False
+            extra["event_require_dyad"] = True  # as PETRARCH codes its own records
+            name = "PETRARCH-2 validation, its verb dictionary"
+    run_settings = settings.replace(user_dictionaries=tuple(user), extra=extra)
     predicted = code_sentences(gold, run_settings)
-    return DatasetResult("PETRARCH-2 validation", "PETRARCH category",
-                         score(gold, predicted, "category"), predicted, gold)
+    return DatasetResult(name, "PETRARCH category", score(gold, predicted, "category"),
+                         predicted, gold)
 
 
 def evaluate_plover(path: Path, settings: Settings, limit: int | None = None) -> DatasetResult:
@@ -152,7 +164,8 @@ def evaluate_dir(data: Path, settings: Settings | None = None,
         raise InputError("no PETRARCH-2 records or PLOVER gold found", origin=str(data))
     results = []
     if records is not None:
-        results.append(evaluate_petrarch(records, dictionaries, settings, limit))
+        results.append(evaluate_petrarch(records, dictionaries, settings, limit, verbs=True))
+        results.append(evaluate_petrarch(records, dictionaries, settings, limit, verbs=False))
     if plover is not None:
         results.append(evaluate_plover(plover, settings, limit))
     return EventReport(results)

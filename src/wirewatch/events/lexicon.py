@@ -38,6 +38,8 @@ class Pattern:
     role: str | None = None
     source: str = ""
     """Where it was read (``lexicon.txt:123``), shown by ``--explain``."""
+    external: bool = False
+    """From a user's PETRARCH dictionary: its code is kept even outside CAMEO."""
 
     @property
     def specificity(self) -> int:
@@ -137,16 +139,23 @@ def build(patterns: Iterable[Pattern]) -> Lexicon:
 
 
 @functools.lru_cache(maxsize=8)
-def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The built-in lexicon, with patterns from ``extra_files`` tried first."""
+def load_lexicon(extra_files: tuple[str, ...] = (), builtin: bool = True) -> Lexicon:
+    """The built-in lexicon (unless ``builtin`` is false), with patterns from
+    ``extra_files`` (wirewatch lexicon format or PETRARCH-2 verb dictionaries) tried first."""
+    from .petrarch_verbs import looks_like_petrarch, read_petrarch_verbs
+
     patterns: list[Pattern] = []
     for name in extra_files:
         path = Path(name)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             raise ConfigError(f"cannot read event lexicon: {exc.strerror}", origin=name) from exc
-        patterns += parse_lexicon(text, path.name)
-    builtin = resources.files("wirewatch.events") / "data" / "lexicon.txt"
-    patterns += parse_lexicon(builtin.read_text(encoding="utf-8"), "lexicon.txt")
+        if looks_like_petrarch(text):
+            patterns += read_petrarch_verbs(text, path.name)
+        else:
+            patterns += parse_lexicon(text, path.name)
+    if builtin:
+        data = resources.files("wirewatch.events") / "data" / "lexicon.txt"
+        patterns += parse_lexicon(data.read_text(encoding="utf-8"), "lexicon.txt")
     return build(patterns)

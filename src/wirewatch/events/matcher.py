@@ -89,11 +89,15 @@ def match_noun(tok: Any, pattern: Pattern) -> Match | None:
 def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
     """The most specific pattern firing on ``tok``, or ``None``."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-        for pattern in lexicon.for_verb(lemma):
-            m = match_verb(tok, pattern)
-            if m is not None:
-                return m
+    if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or (
+            tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
+        # "is *ready* to", "is *prepared* to": predicate adjectives by their own form
+        keys = (lemma, tok.lower_) if tok.dep_ == "acomp" else (lemma,)
+        for key in dict.fromkeys(keys):
+            for pattern in lexicon.for_verb(key):
+                m = match_verb(tok, pattern)
+                if m is not None:
+                    return m
     elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
         for key in dict.fromkeys((lemma, tok.lower_)):
             for pattern in lexicon.for_noun(key):
@@ -101,6 +105,21 @@ def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
                 if m is not None:
                     return m
     return None
+
+
+DECLARING = frozenset({"say", "declare", "insist", "reiterate", "conclude", "announce", "state",
+                       "stress", "tell", "add", "argue", "write", "assert", "repeat"})
+MUST_RULE = Pattern("100", "say", role="demand", source="rule: X said Y must do Z")
+
+
+def must_clause_demand(tok: Any) -> Match | None:
+    """"Russia said Sudan *must* return the helicopter": a demand by the speaker."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in DECLARING:
+        return None
+    must = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must"), None)
+    if must is None:
+        return None
+    return Match(MUST_RULE, tok.head, [tok.head, must])
 
 
 def match_sentence(sent: Any, lexicon: Lexicon) -> dict[int, Match]:
@@ -111,6 +130,10 @@ def match_sentence(sent: Any, lexicon: Lexicon) -> dict[int, Match]:
         m = match_token(tok, lexicon)
         if m is not None:
             found[tok.i] = m
+    for tok in sent:
+        demand = must_clause_demand(tok)
+        if demand is not None and demand.trigger.i not in found:
+            found[demand.trigger.i] = demand
     used = {w.i for m in found.values() if not m.pattern.noun for w in m.words[1:]}
     return {i: m for i, m in found.items()
             if not (m.pattern.noun and i in used and not m.pattern.governor)}

@@ -82,9 +82,13 @@ def _quad(code: str) -> str:
 
 
 def _pairs(e: Event) -> list[tuple[str, str, str]]:
+    """PETRARCH's triples: one per (source, target) pair; a compound source without a target
+    ("Gondor and Osgiliath delayed their meeting") acts on each other."""
     sources = [a.actor_code or "---" for a in e.source] or ["---"]
-    targets = [a.actor_code or "---" for a in e.target] or ["---"]
-    return [(s, e.cameo, t) for s in sources for t in targets]
+    targets = [a.actor_code or "---" for a in e.target]
+    if not targets and len(sources) > 1:
+        return [(s, e.cameo, t) for s in sources for t in sources if s != t]
+    return [(s, e.cameo, t) for s in sources for t in targets or ["---"]]
 
 
 def _top(events: Sequence[Event]) -> Event | None:

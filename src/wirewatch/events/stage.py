@@ -21,7 +21,10 @@ class EventCoder:
 
     ``lookup`` and ``places`` default to ``wirewatch.actors`` and ``wirewatch.geo``; tests
     and evaluations may pass their own.  Extra lexicon files (same format as
-    ``data/lexicon.txt``) come from ``settings.extra["event_lexicons"]``.
+    ``data/lexicon.txt``, or PETRARCH-2 verb dictionaries) come from
+    ``settings.extra["event_lexicons"]``; ``settings.extra["event_builtin_lexicon"] = False``
+    codes with those alone; ``settings.extra["event_require_dyad"] = True`` keeps only events
+    with both a source and a target.
     """
 
     name = "events.coder"
@@ -32,7 +35,7 @@ class EventCoder:
                  places: PlaceResolver | None = None) -> None:
         self.settings = settings
         extra = tuple(str(p) for p in settings.extra.get("event_lexicons", ()))
-        self.lexicon = load_lexicon(extra)
+        self.lexicon = load_lexicon(extra, bool(settings.extra.get("event_builtin_lexicon", True)))
         self._lookup = lookup
         self._lookup_ready = lookup is not None
         self._places = places
@@ -61,6 +64,7 @@ class EventCoder:
         coder = DocumentCoder(
             self.lexicon, resolver, doc.id, article.text, article.published, article.outlet,
             doc.quotes, self.places,
+            require_dyad=bool(self.settings.extra.get("event_require_dyad", False)),
         )
         return coder.code(parsed)
 

@@ -79,6 +79,8 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
     if head.i == verb.i:
         return None
     dep = verb.dep_
+    if dep == "acomp":  # "Syria is *willing* to ...": the copula's subject
+        return subject_of(head, depth + 1)
     if dep == "conj":
         return subject_of(head, depth + 1)
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):

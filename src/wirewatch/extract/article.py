@@ -15,7 +15,10 @@ from .decode import looks_like_html
 from .furniture import is_story_line
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_EN_STOPWORDS = frozenset("the of and to in a is that for on with as was by said it from at".split())
+_EN_STOPWORDS = frozenset((
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
+    "said", "it", "from", "at",
+))
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -39,8 +42,9 @@ def normalise_date(value: str | None) -> str | None:
 MIN_ARTICLE_WORDS = 25
 """Bodies shorter than this are not articles (menus, error pages); wire briefs are longer."""
 _ERROR_PAGE = re.compile(
-    r"\b(?:404|410|page\s+(?:not\s+found|(?:you\s+requested\s+)?(?:could\s+not|cannot|can'?t)"
-    r"\s+be\s+found|does\s*n[o']t\s+exist)|not\s+found|error\s+\d{3}|access\s+denied|"
+    r"\b(?:404|410|page\s+(?:not\s+found|(?:you\s+requested\s+)?"
+    r"(?:could\s+not|cannot|can'?t)\s+be\s+found|does\s*n[o']t\s+exist)|"
+    r"not\s+found|error\s+\d{3}|access\s+denied|"
     r"forbidden|server\s+error)\b",
     re.I,
 )
@@ -97,11 +101,12 @@ def extract_article(raw: RawDocument) -> Article:
     provenance = list(ex.provenance)
     if fm.dateline:
         provenance.append(FieldSource("dateline", "wire.dateline", 0, len(fm.dateline)))
-    published, source = normalise_date(raw.published), "override"
+    published = normalise_date(raw.published)
+    source: str | None = "override"
     if published is None or raw.published_source not in (None, "override"):
         page_date = normalise_date(ex.published)
         if page_date:
-            published, source = page_date, "page"
+            published, source = page_date, ("page" if kind == "html" else "text")
         elif published is not None:
             source = raw.published_source or "override"
     if published is None:

@@ -83,13 +83,15 @@ _PROMO_TOPIC = re.compile(
     r"delivered\s+(?:straight\s+)?to\s+your|sign(?:ing)?[\s-]?up|sign[\s-]?in|subscri(?:be|ber|ption)s?|"
     r"download\s+(?:our|the)\s+\w*\s*app|get\s+the\s+\w+\s+app|podcasts?\s+wherever|"
     r"breaking\s+news\s+alerts?|push\s+notifications?|free\s+trial|unlimited\s+access|"
-    r"privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions))\b",
+    r"privacy\s+(?:policy|notice)|terms\s+(?:of\s+(?:use|service)|(?:and|&)\s+conditions)|"
+    r"special\s+offers|news\s+and\s+offers)\b",
     re.I,
 )
 _PROMO_VERB = re.compile(
     r"^(?:[\W_]*)(?:sign\s*up|subscribe|get|join|download|register|enter|receive|stay|"
     r"never\s+miss|don'?t\s+miss|want|like\s+this|love\s+this|enjoy(?:ed)?|thank\s+you|thanks\s+for|"
-    r"by\s+(?:clicking|signing|subscribing)|you\s+(?:can|may)\s+unsubscribe|already\s+a|"
+    r"by\s+(?:clicking|signing|subscribing|providing|submitting|entering|registering|creating)|"
+    r"contact\s+me|you\s+(?:can|may)\s+unsubscribe|already\s+a|"
     r"create\s+(?:a|an|your)|log\s*in|continue\s+with|we\s+(?:care|respect|use)|"
     r"breaking\s+news|the\s+latest|top\s+(?:headlines|stories)|this\s+(?:site|website)|"
     r"click\s+here|tap\s+here|try\s+\w+|start\s+your|your\s+(?:email|inbox))\b",
@@ -98,7 +100,7 @@ _PROMO_VERB = re.compile(
 _PROMO_CALL = re.compile(
     r"\b(?:sign\s+up\s+(?:here|now|today|for\s+(?:it|free|our|the))|subscribe\s+(?:here|now|today)|"
     r"get\s+it\s+(?:delivered|in\s+your)|in\s+your\s+inbox|to\s+your\s+inbox|"
-    r"sent\s+to\s+your\s+e-?mail)\b",
+    r"sent\s+to\s+your\s+e-?mail|(?:you|i)\s+agree\s+to)\b",
     re.I,
 )
 _CLICK = re.compile(r"^(?:click|tap|swipe)\s+(?:here|to|for|below|on)\b", re.I)
@@ -112,7 +114,7 @@ _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b).{0,200}$|.{0,200}\ball\s+rights\s+reserved\b.{0,200}$", re.I
 )
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:leave|post|add|view|show|load)\s+(?:a\s+|the\s+)?"
+    r"^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$|^(?:reply|report|show\s+more\s+comments?)$|^(?:leave|post|add|view|show|load)\s+(?:a\s+|the\s+)?"
     r"(?:comments?|replies)\b.*$|^(?:be\s+the\s+first\s+to\s+comment|join\s+the\s+conversation)\b.*$",
     re.I,
 )
@@ -128,7 +130,13 @@ _INTERACTIVE = re.compile(
     r"^(?:loading|please\s+wait)(?:\.{3}|…)?$|"
     r"^(?:instagram|twitter|x|tiktok|youtube|facebook|embedded|social(?:\s+media)?|"
     r"third[-\s]party|external)\s+(?:content|post|embed)$|"
+    r"^view\s+(?:this\s+)?(?:post|photo|video)\s+on\s+\w+$|"
     r"^this\s+content\s+(?:can\s+also\s+be\s+viewed|is\s+not\s+available|is\s+imported)\b.*$",
+    re.I,
+)
+_AFFILIATE = re.compile(
+    r"\b(?:earn|receive|get)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission|compensation)"
+    r"|\baffiliate\s+(?:links?|commission)\b",
     re.I,
 )
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -207,6 +215,10 @@ def furniture_reason(line: str) -> str | None:
         return "widget"
     if _COPYRIGHT.match(s) and n <= 40:
         return "copyright"
+    if _AFFILIATE.search(s) and not _quoted(s):
+        return "affiliate disclosure"
+    if n == 0 and len(s) <= 12:
+        return "no words"
     return promo_reason(s)
 
 

@@ -31,7 +31,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         include_tables=False, deduplicate=False,
     )
     title = meta_mod.choose_title(page)
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return Extracted(text="", title=title, outlet=page.site_name, language=page.language)
     title = title or doc.title
     lines = [" ".join(ln.split()) for ln in (doc.text or "").split("\n")]

@@ -154,9 +154,9 @@ def read_meta(tree: HtmlElement) -> PageMeta:
                 "sailthru.date", "parsely-pub-date", "article.published", "publication_date"):
         dates += [("meta", v) for v in _meta(tree, key)]
     for el in tree.iter("time"):
-        if el.get("itemprop", "").lower() == "datepublished" or el.get("pubdate") is not None:
-            if el.get("datetime"):
-                dates.append(("time", el.get("datetime", "")))
+        published = el.get("itemprop", "").lower() == "datepublished" or el.get("pubdate")
+        if published is not None and published is not False and el.get("datetime"):
+            dates.append(("time", el.get("datetime", "")))
     meta_authors = [a for a in _meta(tree, "author", "article:author", "parsely-author",
                                      "sailthru.author", "dc.creator", "byl")
                     if "://" not in a]

@@ -136,3 +136,45 @@ def load_naeb(folder: Path) -> Iterator[tuple[GoldArticle, str]]:
             date=item.get("date") or None, body=item.get("articleBody") or "",
             url=item.get("url"), site=item.get("site"),
         ), html
+
+
+INVISIBLE = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
+             "canvas", "math", "select", "option", "button", "input", "textarea"}
+BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+         "article", "aside", "header", "footer", "nav", "main", "figure", "figcaption",
+         "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd", "dl", "form", "br",
+         "hr", "address", "details", "summary", "caption"}
+
+
+def naive_scrape(page: str) -> str:
+    """All visible text of ``page``, a line per block element, as a naive scraper saves it."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    root = lxml.html.fromstring(page.encode("utf-8", "replace"), parser=parser)
+    out: list[str] = []
+
+    def hidden(el: lxml.html.HtmlElement) -> bool:
+        style = (el.get("style") or "").replace(" ", "").lower()
+        return el.get("hidden") is not None or "display:none" in style
+
+    def walk(el: lxml.html.HtmlElement) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in INVISIBLE or hidden(el):
+            return
+        block = tag in BLOCK
+        if block:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if block:
+            out.append("\n")
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    lines = (" ".join(ln.split()) for ln in "".join(out).split("\n"))
+    return "\n".join(ln for ln in lines if ln)

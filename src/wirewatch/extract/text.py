@@ -48,8 +48,9 @@ _DATE_NOISE = re.compile(
     r"[A-Z]{2,4}|utc|gmt|et|est|edt|pst|pdt|bst|cet|kst|jst)\b|\d+|[\s,:.|·/()+-]",
     re.I,
 )
+_BYLINE_ISH = re.compile(r"^by\s+\S", re.I)
 _MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
 def clean_text(text: str) -> Extracted:
@@ -57,11 +58,9 @@ def clean_text(text: str) -> Extracted:
     lines = [" ".join(ln.split()) for ln in text.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     reasons: list[str | None] = [_line_reason(ln) for ln in lines]
-    _mark_repeats(lines, reasons)
-    story = [i for i, ln in enumerate(lines)
-             if reasons[i] is None and is_story_line(ln) and not _is_front_matter(ln)]
-    first = story[0] if story else 0
-    last = story[-1] if story else len(lines) - 1
+    _mark_caption_repeats(lines, reasons)
+    first, last = story_span(lines, reasons)
+    _mark_repeats(lines, reasons, first, last)
     title_at = _find_title(lines, reasons, first)
     published = None
     for i in range(first):
@@ -101,47 +100,111 @@ def _line_reason(line: str) -> str | None:
     return furniture_reason(line)
 
 
-def _mark_repeats(lines: list[str], reasons: list[str | None]) -> None:
+def _mark_caption_repeats(lines: list[str], reasons: list[str | None]) -> None:
     captions: set[str] = set()
-    seen: set[str] = set()
     for i, line in enumerate(lines):
-        key = normalise_line(line)
         caption = caption_of_video_line(line)
         if caption:
             captions.add(normalise_line(caption))
-        elif key in captions:
+        elif normalise_line(line) in captions:
             reasons[i] = "repeated caption"
-        elif key in seen and reasons[i] is None and key:
+
+
+def _mark_repeats(lines: list[str], reasons: list[str | None], first: int, last: int) -> None:
+    """A line seen before is a repeat; inside the story the first in-story copy is kept."""
+    seen: set[str] = set()
+    order = [*range(first, last + 1), *range(first), *range(last + 1, len(lines))]
+    for i in order:
+        key = normalise_line(lines[i])
+        if key in seen and reasons[i] is None and first <= i <= last:
             reasons[i] = "repeated line"
-        seen.add(key)
+        if key:
+            seen.add(key)
+
+
+STORY_GAP_PENALTY = 6.0
+"""Score of a short, unpunctuated line (menu item, link) when looking for the story span; a
+story paragraph scores its word count, so a few subheads never split a story but a menu
+or a footer of links (ten or more lines) outweighs a stray long sentence beyond it."""
+
+
+def _line_score(line: str, reason: str | None) -> float:
+    if reason is not None or _is_front_matter(line):
+        return 0.0
+    n = word_count(line)
+    if is_story_line(line):
+        return float(n)
+    if ends_like_sentence(line) and n >= 4:
+        return n / 2
+    return -STORY_GAP_PENALTY
+
+
+def story_span(lines: list[str], reasons: list[str | None]) -> tuple[int, int]:
+    """First and last line of the highest-scoring run of lines (the story)."""
+    best, best_span = 0.0, (0, len(lines) - 1)
+    run, start = 0.0, 0
+    for i, line in enumerate(lines):
+        score = _line_score(line, reasons[i])
+        if run <= 0:
+            run, start = 0.0, i
+        run += score
+        if score > 0 and run > best:
+            best, best_span = run, (start, i)
+    first, last = best_span
+    while first < last and _line_score(lines[first], reasons[first]) <= 0:
+        first += 1
+    for i in range(first + 1, last + 1):  # a wire credit after the last paragraph ends it
+        if is_credit_line(lines[i]) and not any(
+            is_story_line(ln) for ln in lines[i + 1:last + 1]
+        ):
+            return first, i - 1
+    return first, last
+
+
+TITLE_WINDOW = 40
+"""How many lines before the story the headline is looked for."""
+_STOP = frozenset((
+    "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were",
+    "be", "with", "as", "at", "by", "from", "that", "this", "it", "its", "his", "her", "their",
+    "he", "she", "they", "after", "over", "into", "about", "has", "have", "had", "will", "not",
+    "but", "up", "out", "new", "says", "said", "how", "what", "why", "who", "you", "your",
+))
+
+
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[^\W_]+", text.lower())
+    return {w.rstrip("s") for w in words if w not in _STOP and len(w) > 1}
 
 
 def _find_title(lines: list[str], reasons: list[str | None], first: int) -> int | None:
-    """The headline: in the run of headline-shaped lines just before the story, the first
-    one of five or more words (nav items are shorter; a standfirst follows its headline).
-
-    Walking back from the story, furniture, bylines and dates are stepped over until a
-    candidate is found; after that, furniture ends the run.
+    """The headline: of the headline-shaped lines shortly before the story, the one whose
+    words the opening paragraphs repeat most (headlines summarise the lead); nav items,
+    author roles and captions share few words with it.  Ties go to the earlier line (a
+    headline comes before its standfirst).
     """
-    run: list[int] = []
-    for i in range(first - 1, -1, -1):
+    lead = _content_words(" ".join(
+        ln for i, ln in enumerate(lines[first:first + 12], first)
+        if reasons[i] is None and is_story_line(ln)
+    ))
+    best: tuple[float, int] | None = None
+    for i in range(max(0, first - TITLE_WINDOW), first):
         line = lines[i]
-        if _is_front_matter(line) or is_date_line(line):
+        if (reasons[i] is not None or not is_headline_shaped(line) or word_count(line) < 3
+                or _is_front_matter(line) or is_date_line(line) or _BYLINE_ISH.match(line)
+                or _DATE_IN_LINE.search(line)):
             continue
-        candidate = (reasons[i] is None and is_headline_shaped(line)
-                     and word_count(line) >= 3)
-        if candidate:
-            run.append(i)
-        elif run:
-            break
-    if not run and first == 0 and len(lines) > 1 and reasons[0] is None \
-            and is_headline_shaped(lines[0]):
+        words = _content_words(line)
+        if not words:
+            continue
+        score = len(words & lead) / len(words) + (0.15 if 5 <= word_count(line) <= 25 else 0.0)
+        score -= 0.004 * (first - i)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, i)
+    if best is not None and best[0] > 0.2:
+        return best[1]
+    if first == 0 and len(lines) > 1 and reasons[0] is None and is_headline_shaped(lines[0]):
         return 0
-    if not run:
-        return None
-    run.reverse()
-    long_ones = [i for i in run if word_count(lines[i]) >= 5]
-    return long_ones[0] if long_ones else max(run, key=lambda i: word_count(lines[i]))
+    return None
 
 
 def _is_front_matter(line: str) -> bool:

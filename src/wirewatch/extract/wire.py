@@ -104,9 +104,7 @@ def split_names(names: str) -> tuple[list[str], list[str]]:
         part = _PLACE_TAIL.sub("", part).strip(" .")
         if not part:
             continue
-        if is_agency(part):
-            agencies.append(part)
-        elif part.lower().startswith("the ") or _ORGISH.search(part):
+        if is_agency(part) or part.lower().startswith("the ") or _ORGISH.search(part):
             agencies.append(part)
         elif 1 <= len(part.split()) <= 4 and part[:1].isupper():
             people.append(part)

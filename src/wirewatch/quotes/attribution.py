@@ -415,25 +415,43 @@ def _resumed_quotes(
 def _orphan_quotes(
     text: str, found: list[Attribution], quotes: list[QuotedSpan]
 ) -> list[Attribution]:
-    """A quoted paragraph with no cue continues the quotation just before it."""
+    """Quotations no cue claimed: a quoted paragraph continues the quotation before it; any
+    other sentence-like quotation goes to the nearest earlier speaker."""
     extra: list[Attribution] = []
     ordered = sorted(found, key=lambda a: a.start)
     for q in quotes:
         span = (q.start, q.end)
         if _covered(span, found) or _covered(span, extra):
             continue
-        para_start, para_end = _paragraph_bounds(text, q.start)
-        if text[para_start:q.start].strip() or len(text[q.end:para_end].strip()) > 1:
-            continue  # not a whole quoted paragraph: a title or a scare quote
         before = [a for a in ordered if a.end <= q.start and a.source is not None]
-        if not before:
-            continue
-        prev = before[-1]
-        gap = text[prev.end:q.start]
-        if gap.count("\n\n") > 1 and gap.count("\n") > 2:
-            continue
-        if not any(contains((p.start, p.end), a_part) for p in quotes for a_part in prev.parts):
-            continue  # the speaker before was paraphrased, not quoted
-        extra.append(Attribution([span], None, prev.source, "continuation",
-                                 follows=found.index(prev)))
+        prev = before[-1] if before else None
+        if _continues(text, q, prev, quotes):
+            extra.append(Attribution([span], None, prev.source if prev else None,
+                                     "continuation"))
+        elif _sentence_like(text[q.inner_start:q.inner_end]):
+            near = prev if prev is not None and q.start - prev.end < 600 else None
+            extra.append(Attribution([span], None, near.source if near else None, "orphan"))
     return extra
+
+
+def _continues(text: str, q: QuotedSpan, prev: Attribution | None,
+               quotes: list[QuotedSpan]) -> bool:
+    """A whole quoted paragraph right after a quoted speaker's paragraph."""
+    if prev is None:
+        return False
+    para_start, para_end = _paragraph_bounds(text, q.start)
+    if text[para_start:q.start].strip() or len(text[q.end:para_end].strip()) > 1:
+        return False  # not a whole quoted paragraph
+    gap = text[prev.end:q.start]
+    if gap.count("\n\n") > 1 and gap.count("\n") > 2:
+        return False
+    return any(contains((p.start, p.end), part) for p in quotes for part in prev.parts)
+
+
+MIN_QUOTE_WORDS = 5
+"""A quotation with fewer words and no cue is a title or a scare quote, not a statement."""
+
+
+def _sentence_like(inner: str) -> bool:
+    words = inner.split()
+    return len(words) >= MIN_QUOTE_WORDS and inner.rstrip()[-1:] in ".,!?…—-"

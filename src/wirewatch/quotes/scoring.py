@@ -100,8 +100,15 @@ def _speaker_ok(text: str, speaker: Speaker | None, gold: GoldAttribution) -> bo
     gold_text = " ".join(text[a:b] for a, b in gold.source).strip()
     if not gold_text or gold_text.lower() in _PRONOUNS:
         return False
-    last = gold_text.split()[-1].strip(".,’'s").lower()
-    return bool(speaker.name.split()) and speaker.name.split()[-1].lower() == last
+    return bool(speaker.name.split()) and _last_word(speaker.name) == _last_word(gold_text)
+
+
+def _last_word(phrase: str) -> str:
+    word = phrase.split()[-1].strip(".,;:").lower()
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 def gold_kind(text: str, gold: GoldAttribution) -> str:

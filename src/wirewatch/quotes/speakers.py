@@ -275,6 +275,9 @@ def _proper_name(head: Token) -> str:
         head.i, first.i
     ):
         first = doc[first.i - 1]
+    if head.ent_type_ == "PERSON":  # "Mayor Anna Lind": the title is not the name
+        while first.i < head.i and first.ent_type_ != "PERSON":
+            first = doc[first.i + 1]
     return str(doc[first.i:head.i + 1].text)
 
 

@@ -56,7 +56,7 @@ def cluster_key(event: Event) -> str:
     """Actor countries, CAMEO root and PLOVER type: what must match exactly."""
     plover = event.plover.type if event.plover else "-"
     key = f"{side_key(event.source)}|{side_key(event.target)}|{event.cameo_root}|{plover}"
-    return key[:200]
+    return key[:500]
 
 
 def parse_day(value: str | None) -> int | None:

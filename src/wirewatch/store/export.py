@@ -2,7 +2,8 @@
 
 Events are read in pages (``Store.iter_events``) and written as they come, so exporting a
 million events needs no more memory than one page.  The Parquet schema is
-``PARQUET_SCHEMA`` (one row per event; actor lists as ``list<struct<name, code>>``).
+``parquet_schema()`` (one row per event; actor lists as ``list<struct<name, code>>``; every
+field carries a ``description``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ FLAT_COLUMNS: tuple[str, ...] = (
 """Columns of the CSV export (actor lists joined with ``+``, codes or else names)."""
 
 
-def _parquet_schema() -> Any:
+def parquet_schema() -> Any:
+    """The Parquet export's schema; each field's ``description`` metadata documents it."""
     import pyarrow as pa
 
     actor = pa.struct([("name", pa.string()), ("code", pa.string())])
@@ -65,7 +67,8 @@ def _parquet_schema() -> Any:
         f("loc_lat", pa.float64(), "latitude"),
         f("loc_lon", pa.float64(), "longitude"),
         f("loc_feature", pa.string(), "place feature class/code"),
-        f("num_mentions", pa.int32(), "mentions in distinct, non-duplicate articles"),
+        f("num_mentions", pa.int32(),
+          "mentions; a near-duplicate of an article already counted adds none"),
         f("num_sources", pa.int32(), "distinct outlets reporting it"),
         f("num_articles", pa.int32(), "distinct articles (near-duplicates counted once)"),
         f("source_url", pa.string(), "URL of the first article reporting it"),
@@ -124,7 +127,7 @@ def write_parquet(events: Iterable[dict[str, Any]], path: str | Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _parquet_schema()
+    schema = parquet_schema()
     names = schema.names
     n = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import MigrationError
 from . import schema
-from .engine import is_sqlite
+from .engine import is_sqlite, writing
 from .minhash import band_hashes, signature_bytes, signature_of
 
 Migration = Callable[[Connection], None]
@@ -144,13 +144,13 @@ def migrate(engine: Engine, target: int | None = None) -> list[int]:
                              origin=_safe_url(engine))
     applied: list[int] = []
     try:
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             if not is_sqlite(engine):
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             if not inspect(conn).has_table(schema.schema_migrations.name):
                 schema.schema_migrations.create(conn)
         for version in sorted(v for v in _MIGRATIONS if v <= target):
-            with engine.begin() as conn:
+            with writing(engine) as conn:
                 if not is_sqlite(engine):
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"),
                                  {"k": _PG_MIGRATION_LOCK})

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, case, func, select, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from .. import __version__
 from ..errors import StoreError
@@ -28,10 +29,13 @@ from .clustering import (
     parse_day,
     shift_day,
 )
-from .engine import DEFAULT_URL, is_sqlite, make_engine
+from .engine import DEFAULT_URL, is_sqlite, make_engine, writing
 from .migrations import LATEST, current_version, migrate
 
 OUTCOMES = ("stored", "duplicate", "new_version", "near_duplicate", "failed")
+
+MAX_CANDIDATES = 1000
+"""Most LSH band hits compared per new document (bounds the cost of boilerplate texts)."""
 
 
 @dataclass
@@ -78,6 +82,13 @@ class _DocOutcome:
     outcome: str
     mentions: int = 0
     events_created: int = 0
+    error: str = ""
+
+
+def _one_line(exc: BaseException | None) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if orig is not None and str(orig).strip() else (
+        type(exc).__name__)
 
 
 class Store:
@@ -102,7 +113,7 @@ class Store:
             return current_version(conn)
 
     def _read(self) -> Any:
-        return self.engine.connect().execution_options(readonly=True)
+        return self.engine.connect()
 
     # -- writing ---------------------------------------------------------------------------
     def add_documents(
@@ -126,7 +137,13 @@ class Store:
                 else:
                     result = self._add_with_retry(item, summary.run_id)
                     outcome = result.outcome
-                    if outcome == "duplicate":
+                    if outcome == "failed":
+                        reason = f"cannot store: {result.error}"
+                        self._record_failure(Failure(item.id, item.article.url or item.id,
+                                                     reason, "StoreError"), summary.run_id)
+                        summary.failed += 1
+                        summary.failures.append((item.id, reason))
+                    elif outcome == "duplicate":
                         summary.duplicate += 1
                     else:
                         summary.stored += 1
@@ -147,19 +164,23 @@ class Store:
         return self._add_with_retry(doc, run_id).outcome
 
     def _add_with_retry(self, doc: Document, run_id: int | None) -> _DocOutcome:
+        """Store ``doc``; retry lock conflicts; a document the database refuses is ``failed``."""
         last: Exception | None = None
-        for _ in range(5):
+        for attempt in range(5):
             try:
-                with self.engine.begin() as conn:
+                with writing(self.engine) as conn:
                     return self._add_one(conn, doc, run_id)
-            except OperationalError as exc:  # deadlock / serialisation / busy: try again
+            except OperationalError as exc:  # deadlock, busy, lost connection: try again
                 last = exc
-            except SQLAlchemyError as exc:
-                # A concurrent writer stored the same document first: recheck.
-                if self.has_document(doc.id):
+                time.sleep(0.05 * (attempt + 1))
+            except IntegrityError as exc:
+                if self.has_document(doc.id):  # a concurrent writer stored it first
                     return _DocOutcome("duplicate")
                 last = exc
-        raise StoreError(f"could not store document: {last}", origin=doc.article.url or doc.id)
+            except SQLAlchemyError as exc:  # data this database cannot hold
+                return _DocOutcome("failed", error=_one_line(exc))
+        raise StoreError(f"could not store document: {_one_line(last)}",
+                         origin=doc.article.url or doc.id)
 
     def _lock(self, conn: Connection, keys: Iterable[str]) -> None:
         """PostgreSQL: serialise writers on these keys (SQLite holds one write lock anyway)."""
@@ -224,8 +245,8 @@ class Store:
         b = t.doc_bands
         wanted = set(bands)
         cand_ids = {doc_id for band, hsh, doc_id in conn.execute(
-            select(b.c.band, b.c.hash, b.c.doc_id).where(b.c.hash.in_([h for _, h in bands])))
-            if (band, hsh) in wanted}
+            select(b.c.band, b.c.hash, b.c.doc_id).where(b.c.hash.in_([h for _, h in bands]))
+            .limit(MAX_CANDIDATES)) if (band, hsh) in wanted}
         if not cand_ids:
             return None, None
         d = t.documents
@@ -297,20 +318,20 @@ class Store:
             num_sources=int(n_sources)))
 
     def _record_failure(self, item: Failure, run_id: int) -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(t.failures.insert().values(
                 item_id=item.id[:200], origin=item.origin, error=item.error, kind=item.kind,
                 run_id=run_id, failed_at=_now()))
 
     def _start_run(self, stages: Sequence[str]) -> int:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return int(conn.execute(t.runs.insert().values(
                 started_at=_now(), stages=json.dumps(list(stages)),
                 wirewatch_version=__version__).returning(t.runs.c.id)).scalar_one())
 
     def _finish_run(self, summary: IngestSummary) -> None:
         counts = {k: v for k, v in summary.as_dict().items() if k not in ("failures", "run_id")}
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(t.runs.update().where(t.runs.c.id == summary.run_id).values(
                 finished_at=_now(), counts=json.dumps(counts)))
 
@@ -332,7 +353,7 @@ class Store:
         return None if value is None else str(value)
 
     def set_state(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self._lock(conn, [f"state:{key}"])
             s = t.state
             done = conn.execute(s.update().where(s.c.key == key)
