@@ -73,3 +73,14 @@ def test_highlight_marks_sentence_and_trigger() -> None:
     # a trigger without a sentence is still marked
     only = highlight(text, {"trigger_start": 22, "trigger_end": 31})
     assert only["parts"] == [("protested", True)]
+
+
+def test_trends_command_does_not_need_fastapi() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, wirewatch.cli.trends, wirewatch.api.service; "
+            "print('fastapi' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"

@@ -88,3 +88,14 @@ def test_ordinary_openings_are_not_datelines() -> None:
     kb = builtin_kb()
     assert read_dateline("Nato leaders have gathered in Washington.", kb) is None
     assert read_dateline("U.S. officials said on Monday", kb) is None
+
+
+def test_organisation_name_words_suggest_a_sector() -> None:
+    for r in data_rows("org_name_words.tsv"):
+        assert r["sector"] in CAMEO_SECTORS, r
+    kb = builtin_kb()
+    assert kb.org_sector("Helvion Airlines") == "BUS"
+    assert kb.org_sector("The Springfield Daily Herald") == "MED"
+    assert kb.org_sector("Stimson Center") == "EDU"
+    assert kb.org_sector("Helvion") is None
+    assert kb.match("three times") is None  # name words are not agents

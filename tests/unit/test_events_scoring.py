@@ -42,7 +42,7 @@ def test_plover_reader_renames_old_labels_and_composes_codes(fixtures: Path) -> 
 def test_malformed_gold_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "gold.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(MalformedInputError, match="gold.json"):
+    with pytest.raises(MalformedInputError, match=r"gold\.json"):
         read_plover(bad)
 
 

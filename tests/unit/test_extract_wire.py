@@ -74,3 +74,9 @@ def test_split_names_never_calls_an_outlet_a_person() -> None:
 def test_story_sentences_are_not_credit_lines() -> None:
     assert not is_credit_line("Reuters reported last week that the deal was close.")
     assert not is_credit_line("He said reporting by local media had been inaccurate.")
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
+    body = f"{LEAD}\n\nBy Tuesday, crews had cleared the road.\n\nBy noon it was open."
+    fm = front_matter(body)
+    assert fm.text == body and fm.authors == () and fm.removed == ()

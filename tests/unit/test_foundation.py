@@ -52,7 +52,7 @@ def test_registry_resolves_newest_and_rejects_unknown() -> None:
 
 
 def test_pipeline_records_its_stages() -> None:
-    doc = Pipeline(Settings()).process(
+    doc = Pipeline(Settings(pipeline=("extract.article",))).process(
         wirewatch.RawDocument("x", STORY, "text", "test")
     )
     assert doc.pipeline[0].stage == "extract.article"
@@ -68,10 +68,20 @@ def test_config_file_unknown_keys_are_an_error(tmp_path: Path) -> None:
         load_settings(cfg)
 
 
-def test_cli_extract_prints_the_contract_fields(tmp_path: Path) -> None:
+@pytest.fixture
+def extract_only(tmp_path: Path) -> str:
+    """A config that runs extraction alone (unit tests need no language model)."""
+    cfg = tmp_path / "extract-only.yaml"
+    cfg.write_text("pipeline: [extract.article]\n", encoding="utf-8")
+    return str(cfg)
+
+
+def test_cli_extract_prints_the_contract_fields(tmp_path: Path, extract_only: str) -> None:
     path = tmp_path / "story.txt"
     path.write_text(STORY, encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(path), "--published", "2024-05-07"])
+    result = CliRunner().invoke(
+        main, ["extract", str(path), "--published", "2024-05-07", "--config", extract_only]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) >= {"id", "article", "entities", "quotes", "events", "pipeline"}
@@ -82,7 +92,7 @@ def test_cli_extract_prints_the_contract_fields(tmp_path: Path) -> None:
     assert "Advertisement" not in art["text"]
 
 
-def test_cli_batch_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
+def test_cli_batch_keeps_order_and_reports_bad_lines(tmp_path: Path, extract_only: str) -> None:
     lines = [
         json.dumps({"id": "a", "text": STORY}),
         "{not json",
@@ -91,7 +101,7 @@ def test_cli_batch_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
     ]
     batch = tmp_path / "in.jsonl"
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", "--batch", str(batch)])
+    result = CliRunner().invoke(main, ["extract", "--batch", str(batch), "--config", extract_only])
     assert result.exit_code == 0
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a", "line-2", "c", "d"]

@@ -50,6 +50,8 @@ def load_builtin(kb: KnowledgeBase) -> KnowledgeBase:
         kb.add(Entry(row["name"], "person", None if in_igo else where,
                      row["sector"] or None, where if in_igo else None, row["role"] or None,
                      row["start"] or None, row["end"] or None), split_list(row["aliases"]))
+    for row in data_rows("org_name_words.tsv"):
+        kb.add_org_word(row["word"], row["sector"])
     for row in data_rows("agents.tsv"):
         kb.add_agent(row["phrase"], row["sector"] or None, row["role"] or None)
     return kb

@@ -24,8 +24,8 @@ from .roles import RoleFinding, find_roles
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "near", "into", "outside", "across",
                           "around", "of", "inside", "toward", "towards", "via", "through"})
 _DIRECTIONS = ("North", "South", "East", "West")
-#: sectors of public office: a person or body with one of these and no named country is
-#: taken to belong to the country of the story's dateline
+#: sectors of public office: a person with one of these and no named country is taken to
+#: belong to the story's home country (its dateline's, else the one it is clearly about)
 OFFICIAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "ELI"})
 #: sectors of bodies (companies, media) too often foreign to the dateline to assume its country
 FOREIGN_PRONE = frozenset({"BUS", "MED"})
@@ -292,6 +292,7 @@ class _Story:
             d.country = d.country or context.country
         if any(m.text.split()[-1].lower() in CORPORATE for m in d.cluster.mentions):
             sector = "BUS"
+        sector = sector or self.kb.org_sector(d.name)
         if d.country is None and sector and sector not in FOREIGN_PRONE:
             d.country = self._home
         d.code = f"{d.country or ''}{sector or ''}" or None

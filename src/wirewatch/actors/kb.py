@@ -113,6 +113,7 @@ class KnowledgeBase:
         self._country_acronyms: dict[str, str] = {}
         self._demonyms: set[str] = set()
         self._firsts: set[str] = set()
+        self._org_words: dict[str, str] = {}
         self.max_words = 1
 
     # ------------------------------------------------------------------ building
@@ -187,7 +188,16 @@ class KnowledgeBase:
             if priority:
                 self._country_keys[key(n)] = iso3
 
+    def add_org_word(self, word: str, sector: str) -> None:
+        """A word that, ending an organisation's name, suggests its sector."""
+        self._org_words[word.lower()] = sector
+
     # ------------------------------------------------------------------ lookups
+    def org_sector(self, name: str) -> str | None:
+        """The sector an organisation's name suggests by its last word, else ``None``."""
+        words = tokens(name)
+        return self._org_words.get(words[-1].lower()) if words else None
+
     def country(self, text: str) -> str | None:
         """ISO 3166 alpha-3 for a country name, alias, demonym or capital, else ``None``."""
         words = tokens(text)

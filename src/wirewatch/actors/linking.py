@@ -104,8 +104,8 @@ def link(doc: Any, mentions: list[Mention], kb: KnowledgeBase,
 
     for m in mentions:
         is_person = m.label == "PERSON" or (m.entry is not None and m.entry.kind == "person")
-        if is_person and m.entry is None and len(m.words) < 2:
-            loose.append(m)
+        if is_person and len(m.words) < 2:
+            loose.append(m)  # a full name in the story wins over the knowledge base's guess
             continue
         if m.entry is None and m.label in ("ORG", "GPE", "LOC") and len(m.words) == 1 \
                 and not m.country:
@@ -130,11 +130,15 @@ def link(doc: Any, mentions: list[Mention], kb: KnowledgeBase,
             owner.add(m)
             continue
         owner = _join_org(m, orgs)
-        if owner is not None:
+        if owner is not None and m.entry is None:
             m.label = "ORG"
             owner.add(m)
             continue
-        k = ("person:" if m.label == "PERSON" else f"{m.label}:") + key(m.text)
+        if m.entry is not None and m.entry.kind == "person":
+            m.label = "PERSON"
+            k = f"person:{m.entry.name}"
+        else:
+            k = ("person:" if m.label == "PERSON" else f"{m.label}:") + key(m.text)
         if k not in clusters:
             clusters[k] = Cluster(k, m.label)
             if m.label == "PERSON":

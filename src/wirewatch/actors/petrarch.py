@@ -104,7 +104,8 @@ def read_actors(kb: KnowledgeBase, path: str) -> int:
         stripped = line.strip()
         if stripped.startswith("+"):
             if groups:
-                groups[-1][0].append(stripped[1:].strip())
+                groups[-1][0].append(_CODE_BLOCK.sub(" ", stripped[1:]).strip())
+                groups[-1][1].extend(_CODE_BLOCK.findall(stripped))
             continue
         blocks = _CODE_BLOCK.findall(stripped)
         head = _CODE_BLOCK.sub(" ", stripped).strip()

@@ -81,6 +81,8 @@ def _appositive_zone(doc: Any, m: Mention, kb: KnowledgeBase) -> tuple[int, int]
     i = m.tok_end
     if i >= len(doc) or doc[i].text != ",":
         return i, i
+    if i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ",":
+        i += 2  # "Jane Doe, 45, a teacher"
     s = i + 1
     e = s
     while e < len(doc) and e - s < MAX_APPOSITIVE:

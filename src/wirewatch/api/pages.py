@@ -22,6 +22,8 @@ from .routes import Svc
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(TEMPLATES))
 FiltersDep = Annotated[Filters, Depends(event_filters)]
+PAIR_EVENTS = 50
+"""Events listed under the pair charts; the rest are one click away on /events."""
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 
@@ -106,8 +108,8 @@ def pair_page(request: Request, svc: Svc, f: FiltersDep,
     except InputError as exc:
         raise HTTPException(422, exc.message) from exc
     window = svc.recent_year(f)
-    trend = svc.trend(a, b, period, window)
-    rows = svc.pair_events(a, b, window)
+    trend = svc.trend(a, b, period, window, from_first_event=window is not f)
+    rows = svc.pair_events(a, b, window, PAIR_EVENTS)
     return _render(request, "pair.html", svc, f, a=a, b=b, period=period, trend=trend,
                    rows=rows, window=window)
 

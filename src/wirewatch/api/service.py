@@ -128,12 +128,20 @@ class Service:
                             lambda c: queries.pair_events(c, a, b, f, limit))
 
     # -- trends ------------------------------------------------------------------------------
-    def trend(self, a: str, b: str, period: str, f: Filters) -> dict[str, Any]:
-        """Trend points, escalation alerts and reciprocity between ``a`` and ``b``."""
+    def trend(self, a: str, b: str, period: str, f: Filters,
+              from_first_event: bool = False) -> dict[str, Any]:
+        """Trend points, escalation alerts and reciprocity between ``a`` and ``b``.
+
+        The series starts at ``f.since``, or at the first event when that is later and
+        ``from_first_event`` is set (a default window rather than one the user chose).
+        """
         def make(conn: Connection) -> dict[str, Any]:
             rows = queries.pair_rows(conn, a, b, f)
             since = parse_day(f.since + "-01" if f.since and len(f.since) == 7 else f.since) \
                 if f.since else None
+            if from_first_event and rows:
+                first = min(r.day for r in rows)
+                since = max(since, first) if since else first
             until = parse_day(f.until + "-01" if f.until and len(f.until) == 7 else f.until) \
                 if f.until else None
             trend = pair_trend(rows, a, b, period=period, since=since, until=until)
@@ -142,4 +150,4 @@ class Service:
             return {"a": a, "b": b, "period": period,
                     "points": [p.to_dict() for p in trend.points],
                     "alerts": [x.to_dict() for x in alerts], "reciprocity": rec.to_dict()}
-        return self._cached(("trend", a, b, period, f), make)
+        return self._cached(("trend", a, b, period, f, from_first_event), make)

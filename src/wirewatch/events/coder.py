@@ -24,14 +24,7 @@ from .modality import (
     clause_mood,
     governor_kind,
 )
-from .syntax import (
-    direct_object,
-    first,
-    governing_verb,
-    is_passive,
-    prep_objects,
-    subject_of,
-)
+from .syntax import direct_object, first, governing_verb, prep_objects, subject_of
 from .transform import is_cooperative, speech_act_code
 from .when import resolve_date
 from .where import PlaceResolver, find_place, locate
@@ -174,6 +167,9 @@ class DocumentCoder:
                 out += prep_objects(tok, prep)
             return out
         obj = direct_object(tok)
+        if obj is not None:
+            # "condemned an attack *by Osgiliath soldiers*": the doer of the object act
+            out += prep_objects(obj, "by")
         if obj is not None and not specific_object:
             out.append(obj)
         if obj is not None and specific_object:
@@ -226,7 +222,13 @@ class DocumentCoder:
         # sources first (in order), so pronouns see earlier actors
         for i in sorted(drafts):
             d = drafts[i]
-            d.source = self._resolve(self._source_heads(d.match))
+            heads = self._source_heads(d.match)
+            d.source = self._resolve(heads)
+            if not d.source and heads and heads[0].lower_ in ("we", "i"):
+                # "'We express deep regret ...,' Koo said": the speaker of the sentence
+                speaker = _reporter(d.match.trigger)
+                if speaker is not None:
+                    d.source = self._resolve([speaker])
         for i in sorted(drafts):
             d = drafts[i]
             d.target = self._resolve(self._target_heads(d.match), d.source)
@@ -384,6 +386,17 @@ class DocumentCoder:
             d.modality = "possible"
             d.note = (d.note + "; " if d.note else "") + "purpose of another act"
             return
+        if mood.negated and d.modality == "asserted":
+            own_future = mood.future or any(
+                c.lower_ in FUTURE_AUX for c in m.trigger.children if c.dep_ == "aux")
+            if own_future and not m.pattern.external:
+                new = speech_act_code("refuse", d.code)
+                if new:
+                    d.note = f"{d.code} negated in future -> rejection {new}"
+                    d.code = new
+                    return
+            d.modality = "negated"
+            return
         if d.modality == "asserted" and _conditional(m.trigger):
             if d.code.startswith("13") and _condition_follows(m.trigger):
                 return  # a threat is a threat, conditions included ("... unless")
@@ -397,16 +410,6 @@ class DocumentCoder:
             d.modality = "possible"
             d.note = (d.note + "; " if d.note else "") + "conditional"
             return
-        if mood.negated and d.modality == "asserted":
-            own_future = mood.future or any(
-                c.lower_ in FUTURE_AUX for c in m.trigger.children if c.dep_ == "aux")
-            if own_future and not m.pattern.external:
-                new = speech_act_code("refuse", d.code)
-                if new:
-                    d.note = f"{d.code} negated in future -> rejection {new}"
-                    d.code = new
-                    return
-            d.modality = "negated"
         elif mood.possible and d.modality == "asserted":
             d.modality = "possible"
         elif mood.future and d.modality == "asserted" and gov is None:
@@ -422,18 +425,12 @@ class DocumentCoder:
             if q.start <= start < q.end and q.speaker is not None:
                 sp = q.speaker
                 return Actor(sp.name, sp.entity, sp.actor_code, sp.start, sp.end)
-        tok = m.trigger
-        while tok.head.i != tok.i:
-            parent = tok.head
-            if (parent.lemma_.lower() in REPORTING_VERBS and tok.dep_ in ("ccomp", "parataxis")
-                    and parent.i != m.trigger.i):
-                subj = first(parent, "nsubj")
-                if subj is not None:
-                    actors = self.resolver.resolve(subj)
-                    if actors:
-                        return actors[0]
-                    return Actor(_np_text(subj), start=subj.idx, end=subj.idx + len(subj.text))
-            tok = parent
+        subj = _reporter(m.trigger)
+        if subj is not None:
+            actors = self.resolver.resolve(subj)
+            if actors:
+                return actors[0]
+            return Actor(_np_text(subj), start=subj.idx, end=subj.idx + len(subj.text))
         for tok in sent:
             if tok.lower_ == "according" and tok.dep_ == "prep":
                 for to in tok.children:
@@ -497,8 +494,7 @@ class DocumentCoder:
             return None  # fail closed: no resolved actor
         if self.require_dyad and not (d.source and d.target):
             return None
-        if (d.match.pattern.governor and not d.match.pattern.noun
-                and is_passive(d.match.trigger) and d.governor is None and not d.source):
+        if d.match.pattern.governor and not d.match.pattern.noun and not d.source:
             return None  # "when asked whether ...": a speech act with no speaker
         m = d.match
         words = sorted({w.i: w for w in d.words}.values(), key=lambda w: w.i)
@@ -544,6 +540,18 @@ def _reported_as(tok: Any) -> str | None:
         kind = governor_kind(tok.lemma_.lower())
         if kind in ("allege", "deny"):
             return KIND_MODALITY[kind]
+    return None
+
+
+def _reporter(trigger: Any) -> Any | None:
+    """The subject of the reporting verb whose clause holds ``trigger`` ("..., Koo said")."""
+    tok = trigger
+    while tok.head.i != tok.i:
+        parent = tok.head
+        if (parent.lemma_.lower() in REPORTING_VERBS and tok.dep_ in ("ccomp", "parataxis")
+                and parent.i != trigger.i):
+            return first(parent, "nsubj")
+        tok = parent
     return None
 
 

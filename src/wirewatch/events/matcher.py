@@ -30,6 +30,15 @@ def _lemma_forms(tok: Any) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
 
+def _object_forms(obj: Any) -> set[str]:
+    """The object's lemma and form, and those of its modifiers ("*diplomatic* ties")."""
+    forms = _lemma_forms(obj)
+    for child in obj.children:
+        if child.dep_ in ("amod", "compound") and child.i < obj.i:
+            forms |= _lemma_forms(child)
+    return forms
+
+
 def _find_prep(tokens: list[Any], word: str) -> Any | None:
     for tok in tokens:
         for child in tok.children:
@@ -54,7 +63,7 @@ def match_verb(tok: Any, pattern: Pattern) -> Match | None:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
-        if "*" not in pattern.objects and not (_lemma_forms(obj) & pattern.objects):
+        if "*" not in pattern.objects and not (_object_forms(obj) & pattern.objects):
             return None
         words.append(obj)
         hosts.append(obj)

@@ -15,11 +15,14 @@ import re
 
 from .lexicon import Pattern
 
-_BLOCK = re.compile(r"^---\s+(?P<verb>[^\[\s]+)\s*\[(?P<code>[^\]]*)\]\s*---")
+_BLOCK = re.compile(r"^---\s+(?P<verb>[^\[\s]+)\s*\[(?P<code>[^\]]*)\](?:\s*\[[^\]]*\])*\s*---")
 _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
 _PREPS = frozenset({"for", "to", "with", "on", "upon", "in", "against", "down", "off", "from",
                     "out", "up", "into", "over", "at", "by", "about", "of", "back", "away"})
 _MARKERS = frozenset({"$", "+", "%", "^", "*"})
+_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "be", "is", "was", "were",
+                          "been", "did", "does", "do", "can", "could", "may", "might"})
+"""Words before the verb that the parse already reads as tense: no constraint."""
 
 
 def _code(raw: str) -> str | None:
@@ -70,7 +73,8 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
             if code is None or "*" not in body:
                 continue
             star = body.index("*")
-            before = [w for w in body[:star] if w not in _MARKERS]
+            before = [w for w in body[:star]
+                      if w not in _MARKERS and w.lower() not in _AUXILIARIES]
             if before:
                 continue  # needs words before the verb: not checkable on a parse
             after = [w for w in body[star + 1:] if w not in _MARKERS]
@@ -85,14 +89,18 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
                 else:
                     objects = {word.lower()}
             if not preps and not objects:
+                if code != verb_code:  # "- % HAVE * [191]": another code for the bare verb
+                    patterns.append(Pattern(code, verb, source=where, external=True))
                 continue
             patterns.append(Pattern(code, verb, objects=frozenset(objects), preps=tuple(preps),
                                     source=where, external=True))
         elif stripped.startswith("+") or stripped.split()[0].isupper():
-            # other forms of the verb ("+BREAK_DOWN", "BAN {BANS BANNED}")
+            # other forms of the verb ("+BREAK_DOWN", "BAN {BANS BANNED}", "DOWNPLAY [014]")
             word = _lemma(stripped.lstrip("+").split()[0])
-            if word and word != verb and verb_code:
-                patterns.append(Pattern(verb_code, word, source=where, external=True))
+            own = _CODE.search(stripped)
+            code = _code(own["code"]) if own else verb_code
+            if word and word != verb and code:
+                patterns.append(Pattern(code, word, source=where, external=True))
     return patterns
 
 

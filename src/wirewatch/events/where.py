@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..errors import WirewatchError
 from ..records import Location
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "on",
@@ -80,7 +81,7 @@ def locate(place: Any, resolver: PlaceResolver | None,
     if resolver is not None:
         try:
             hit = resolver(name, countries)
-        except Exception:  # a gazetteer failure must not lose the event
+        except (WirewatchError, LookupError, ValueError):  # keep the event, unresolved
             hit = None
         if hit is not None:
             return Location(hit.name or name, hit.country, hit.geonames_id, hit.latitude,

@@ -1,17 +1,19 @@
 """Clean text that a scraper already pulled out of a page (ads, captions, menus left in).
 
-Rules, in order, each recording what it removes and why:
+Rules, each recording what it removes and why:
 
 1. *line shape* — ``furniture.furniture_reason`` (ads, promos, share prompts, link labels,
    video captions and ``– Jul 28, 2023`` stamps, photo credits, copyright);
 2. *repetition* — the caption quoted by ``Click to play video: '…'`` repeated on a later
-   line, and any line that repeats an earlier one;
-3. *position* — the story runs from its first to its last paragraph-shaped line; the title
-   is the nearest headline-shaped line before it; other lines before it are page header
-   (menus), lines after it are page footer unless they still read as sentences;
-4. *runs* — three or more headline-shaped lines in a row inside the story are a link list.
+   line; a line repeated inside the story;
+3. *position* — the story is the best-scoring run of lines (paragraph-shaped lines score
+   their length, short unpunctuated lines a penalty); a wire credit ends it.  The title is
+   the headline-shaped line before it whose words the lead repeats most.  Lines before the
+   story are page header (dates become ``published``), lines after it page footer;
+4. *runs* — three or more headline-shaped lines in a row inside the story are a link list,
+   and a short heading next to a promo belongs to the promo.
 
-Bylines, datelines and wire credits are left for ``wire.front_matter``.
+Bylines, datelines and wire credits are kept for ``wire.front_matter``.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ _DATE_IN_LINE = re.compile(
 _DATE_NOISE = re.compile(
     rf"{_MONTH}|\b(?:published|posted|updated|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"[A-Z]{2,4}|utc|gmt|et|est|edt|pst|pdt|bst|cet|kst|jst)\b|\d+|[\s,:.|·/()+-]",
+    r"utc|gmt|et|est|edt|ct|cst|cdt|mt|pt|pst|pdt|bst|cet|cest|ist|kst|jst|aest)\b|\d+|"
+    r"[\s,:.|·•/()+-]",
     re.I,
 )
 _BYLINE_ISH = re.compile(r"^by\s+\S", re.I)

@@ -46,9 +46,13 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s+[A-Z][A-Za-z.'’\- ]{1,40}){0,2})"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?\s*(?:[—–]|--?)\s+"
 )
+_NAME = (r"(?:[A-Z][\w.'’\-]*|Mc\w+)(?:\s+(?:[A-Z][\w.'’\-]*|de|da|del|der|van|von|bin|al|"
+         r"la|le|du|dos))*")
 BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Story by|Words by|Reporting by)\s+(?P<names>[^\n]{2,160}?)\.?$"
+    rf"^(?:By|BY|Written by|Story by|Words by)\s+(?P<names>{_NAME}"
+    rf"(?:\s*(?:,|;|&|\||/|\band\b|\bAND\b)\s*{_NAME})*)\s*\.?$"
 )
+"""``By`` and a list of capitalised names (``By Tuesday, officials said…`` is no byline)."""
 CREDIT = re.compile(
     r"^[-—–(\s]*(?:with\s+files\s+from|with\s+reporting\s+(?:by|from)|additional\s+reporting\s+"
     r"(?:by|from)|reporting\s+by|compiled\s+by|compiled\s+from|source:|editing\s+by|"

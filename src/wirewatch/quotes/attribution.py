@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .cues import ATTITUDE, DIRECTIVE, QUOTING, SPEECH, THOUGHT
+from .cues import ATTITUDE, DIRECTIVE, NOUNS, QUOTING, SPEECH, THOUGHT
 from .marks import QuotedSpan, find_quoted
 from .spans import Token, char_span, contains, hull, overlaps, same_paragraph, trim
 from .speakers import Source, source_of
@@ -217,6 +217,11 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
                 found.append(Attribution([content], _cue_span(tok), source_of(tok),
                                          "according", tok))
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_ in NOUNS and not _inside_quote(tok, quotes):
+            noun = _noun_attribution(text, tok)
+            if noun is not None:
+                found.append(noun)
+            continue
         if not _is_cue_verb(tok) or _not_a_cue(tok) or _inside_quote(tok, quotes):
             continue  # a cue inside a quotation is part of what the quoted speaker said
         src = source_of(tok)
@@ -230,10 +235,10 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
     found.extend(_labelled_paragraphs(text, parsed, found))
     found = [_clip_to_paragraph(text, a) for a in found]
     found = [a for a in found if a.start < a.end]
-    found = [_grow_to_quotes(a, quotes) for a in found]
+    found = [_grow_to_quotes(_past_colon(text, a, quotes), quotes) for a in found]
     found = _dedupe(found)
     found = _resumed_quotes(text, found, quotes)
-    found.extend(_orphan_quotes(text, found, quotes))
+    found.extend(_orphan_quotes(text, parsed, found, quotes))
     found.sort(key=lambda a: (a.start, a.end))
     return found
 
@@ -306,6 +311,20 @@ def _verb_attribution(
     return None
 
 
+def _noun_attribution(text: str, tok: Token) -> Attribution | None:
+    """ "Trump's claim that the vote was rigged": the clause, and the possessor as source."""
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    content = trim(text, *char_span(clause.left_edge, clause.right_edge), ".")
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    src = None
+    if owner is not None:
+        src = Source(owner, *char_span(owner.left_edge, owner))
+    return Attribution([content], char_span(tok, tok), src, "noun", tok)
+
+
 def _parenthetical_content(text: str, tok: Token) -> tuple[int, int] | None:
     """ "This campaign, he says, is different": the clause around the parenthetical cue."""
     inner = {t.i for t in tok.subtree}
@@ -353,6 +372,19 @@ def _adjacent_quote(
         if q.start < sent_start and q.end > sent_start and q.end <= attr_start:
             return q.start, q.end
     return None
+
+
+def _past_colon(text: str, att: Attribution, quotes: list[QuotedSpan]) -> Attribution:
+    """Content ending in a colon at the end of its paragraph goes on with the quotation
+    that opens the next paragraph ("... on both sides:\n\n“There is only one ...”")."""
+    rest = text[att.end:att.end + 4]
+    if not rest.lstrip(" ").startswith(":"):
+        return att
+    after = att.end + rest.index(":") + 1
+    for q in quotes:
+        if q.start >= after and not text[after:q.start].strip() and "\n" in text[after:q.start]:
+            return replace(att, parts=[(att.start, q.end)])
+    return att
 
 
 def _grow_to_quotes(att: Attribution, quotes: list[QuotedSpan]) -> Attribution:
@@ -413,7 +445,7 @@ def _resumed_quotes(
 
 
 def _orphan_quotes(
-    text: str, found: list[Attribution], quotes: list[QuotedSpan]
+    text: str, parsed: Any, found: list[Attribution], quotes: list[QuotedSpan]
 ) -> list[Attribution]:
     """Quotations no cue claimed: a quoted paragraph continues the quotation before it; any
     other sentence-like quotation goes to the nearest earlier speaker."""
@@ -429,8 +461,10 @@ def _orphan_quotes(
             extra.append(Attribution([span], None, prev.source if prev else None,
                                      "continuation"))
         elif _sentence_like(text[q.inner_start:q.inner_end]):
-            near = prev if prev is not None and q.start - prev.end < 600 else None
-            extra.append(Attribution([span], None, near.source if near else None, "orphan"))
+            src = _nearby_speaker(parsed, q, quotes)
+            if src is None and prev is not None and q.start - prev.end < 600:
+                src = prev.source
+            extra.append(Attribution([span], None, src, "orphan"))
     return extra
 
 
@@ -446,6 +480,34 @@ def _continues(text: str, q: QuotedSpan, prev: Attribution | None,
     if gap.count("\n\n") > 1 and gap.count("\n") > 2:
         return False
     return any(contains((p.start, p.end), part) for p in quotes for part in prev.parts)
+
+
+NEARBY_CHARS = 150
+"""How far outside a cue-less quotation to look for a speech verb and its subject."""
+
+
+def _nearby_speaker(parsed: Any, q: QuotedSpan, quotes: list[QuotedSpan]) -> Source | None:
+    """The subject of the nearest speech verb just outside the quotation (any quotation)."""
+    best: tuple[int, Source] | None = None
+    for tok in parsed.char_span(max(0, q.start - NEARBY_CHARS), q.start, alignment_mode="expand") \
+            or ():
+        best = _closer(best, tok, q.start - tok.idx, quotes)
+    end = min(len(parsed.text), q.end + NEARBY_CHARS)
+    for tok in parsed.char_span(q.end, end, alignment_mode="expand") or ():
+        best = _closer(best, tok, tok.idx - q.end, quotes)
+    return best[1] if best else None
+
+
+def _closer(best: tuple[int, Source] | None, tok: Token, distance: int,
+            quotes: list[QuotedSpan]) -> tuple[int, Source] | None:
+    if not (tok.lemma_ in SPEECH or tok.lemma_ in QUOTING) or _inside_quote(tok, quotes):
+        return best
+    if best is not None and best[0] <= distance:
+        return best
+    src = source_of(tok)
+    if src is None or _inside_quote(src.head, quotes):
+        return best
+    return distance, src
 
 
 MIN_QUOTE_WORDS = 5

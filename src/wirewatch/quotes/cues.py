@@ -66,6 +66,16 @@ QUOTING: frozenset[str] = _words(
 )
 """Verbs that report words only next to a quotation or a colon ("“Stay!” read one sign")."""
 
+NOUNS: frozenset[str] = _words(
+    """
+    claim statement remark comment assertion argument suggestion belief view warning
+    promise pledge vow demand announcement accusation allegation insistence admission
+    denial prediction fear hope concern contention notion complaint assurance threat
+    message charge declaration criticism praise call
+    """
+)
+"""Nouns that report speech or belief through a clause: "his claim that the vote was rigged"."""
+
 PHRASES: tuple[str, ...] = ("according to",)
 """Multi-word cues that take their source as object: "according to KCNA"."""
 
