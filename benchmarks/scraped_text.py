@@ -121,8 +121,10 @@ def main() -> None:
         "with the same metrics as the HTML benchmark. `as is` is the scraped text untouched; "
         "`(on text)` rows run an HTML extractor over the text wrapped as one `<p>` per line "
         "(so they see no `<title>`/`<h1>`: their title EM is 0 by construction; wirewatch "
-        "finds the headline among the lines). Peers run over text are slow (trafilatura "
-        "falls back to its other extractors), hence the subsample.\n\n"
+        "finds the headline among the lines)."
+        + (" Peers run over text are slow (trafilatura falls back to its other extractors), "
+           "hence the subsample." if args.every > 1 else "")
+        + "\n\n"
         + table
     )
     write_section("scraped_text", "Scraped-text cleaning (NAEB, derived scraper output)",

@@ -19,7 +19,7 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_PIPELINE: tuple[str, ...] = (
-    "extract.article", "actors.entities", "geo.places", "events.coder",
+    "extract.article", "actors.entities", "quotes.attribution", "geo.places", "events.coder",
 )
 """Stages run by ``wirewatch extract`` and ``ingest`` unless the config names others."""
 

@@ -154,6 +154,10 @@ class ActorResolver:
             if ent is not None:
                 candidates.append(_clean(list(ent)))
         candidates.append(head.text)
+        # "a Philippine navy supply boat": the modifiers name the actor behind a thing
+        left = [tok for tok in tokens if tok.i < head.i and tok.lower_ not in _SKIP_WORDS]
+        if head.pos_ == "NOUN" and left and left[0].ent_type_ in ("NORP", "GPE", "ORG"):
+            candidates += [_clean(left[:k]) for k in range(len(left), 0, -1)]
         for phrase in dict.fromkeys(candidates):
             hit = self._lookup(phrase)
             if hit is not None:
@@ -184,6 +188,26 @@ class ActorResolver:
             return None
         return Actor(fallback.name, fallback.entity, fallback.actor_code)
 
+    def _shared_agent(self, head: Any) -> list[Actor]:
+        """"The foreign ministers of Guyana and Venezuela": one agent per country."""
+        if head.pos_ != "NOUN":
+            return []
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is None:
+            return []
+        places = conjuncts(pobj)
+        if len(places) < 2:
+            return []
+        left = _clean([t for t in phrase_tokens(head) if t.i <= head.i])
+        out = []
+        for place in places:
+            hit = self._lookup(f"{left} of {_clean(phrase_tokens(place))}")
+            if hit is not None:
+                code, name, _ = hit
+                out.append(Actor(name, None, code, place.idx, place.idx + len(place.text)))
+        return out
+
     def resolve(self, head: Any | None) -> tuple[Actor, ...]:
         """The head and its conjuncts as actors (unresolved ones left out)."""
         if head is None:
@@ -192,6 +216,10 @@ class ActorResolver:
         for tok in conjuncts(head):
             if tok.idx < self.body_start:
                 continue  # the dateline's place is not an actor
+            shared = self._shared_agent(tok)
+            if shared:
+                out += [a for a in shared if a not in out]
+                continue
             actor = self.resolve_head(tok)
             if actor is not None and all(a.actor_code != actor.actor_code or
                                          a.name != actor.name for a in out):

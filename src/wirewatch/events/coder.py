@@ -45,6 +45,8 @@ DATE_PREPS = frozenset({"on", "in", "during", "at", "since", "by", "until", "fro
 HOSTILE_VERBS = frozenset({"retaliate", "fight", "attack", "destroy", "punish", "crush",
                            "strike", "avenge", "kill", "wipe", "invade", "bomb", "shoot",
                            "eliminate", "annihilate", "respond", "hit", "wage"})
+MAX_TRIGGER_TOKENS = 8
+"""Longest trigger span, in tokens, shown as the words that fired."""
 SPEECH_KINDS = frozenset({"demand", "appeal", "refuse", "allege", "deny"})
 
 
@@ -498,6 +500,9 @@ class DocumentCoder:
             return None  # "when asked whether ...": a speech act with no speaker
         m = d.match
         words = sorted({w.i: w for w in d.words}.values(), key=lambda w: w.i)
+        if words[-1].i - words[0].i > MAX_TRIGGER_TOKENS:
+            # words far apart: the trigger is the word that fired, not all in between
+            words = [m.trigger]
         t_start = words[0].idx
         t_end = words[-1].idx + len(words[-1].text)
         confidence = 0.45

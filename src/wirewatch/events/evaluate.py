@@ -107,6 +107,8 @@ def _petrarch_pcts(t: Tally) -> list[str]:
 
 
 def _f(prf: object) -> str:
+    if not (getattr(prf, "tp", 0) or getattr(prf, "fp", 0) or getattr(prf, "fn", 0)):
+        return "-"  # the gold gives no codes at this level
     p, r, f = (getattr(prf, k) for k in ("precision", "recall", "f1"))
     return f"{p:.2f}/{r:.2f}/{f:.2f}"
 

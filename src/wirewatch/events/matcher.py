@@ -44,6 +44,9 @@ def _find_prep(tokens: list[Any], word: str) -> Any | None:
         for child in tok.children:
             if child.lower_ == word and child.dep_ in ("prep", "prt", "agent", "dative",
                                                         "advmod", "mark"):
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and all(g.ent_type_ in ("DATE", "TIME") for g in objs):
+                    continue  # "fired ... on Monday": a time, not the pattern's "on"
                 return child
     return None
 

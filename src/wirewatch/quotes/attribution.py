@@ -80,13 +80,25 @@ def _clause_content(text: str, cue: Token, comp: Token, source: Source | None) -
         return trim(text, start, end)
     start = comp.left_edge.idx
     last = min(comp.right_edge, sent[-1], key=lambda t: t.i)
+    for tok in comp.subtree:  # "..., according to KCNA" vouches for the whole, not part of it
+        if tok.lower_ == "according" and tok.i > comp.i:
+            last = min(last, tok.doc[max(tok.i - 1, comp.i)], key=lambda t: t.i)
     return trim(text, start, last.idx + len(last.text), ".")
 
 
 def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
+    """What "according to X" vouches for: the rest of the sentence when the phrase opens or
+    closes it, else the clause it is attached to."""
     head = cue.head
     if head is cue:
         return None
+    sent = cue.sent
+    before = [t for t in sent if t.i < cue.i and not t.is_punct and not t.is_space]
+    after = [t for t in sent if t.i > cue.right_edge.i and not t.is_punct and not t.is_space]
+    if before and not after:  # "Y, according to X."
+        return trim(text, before[0].idx, cue.idx, ".")
+    if after and not before:  # "According to X, Y."
+        return trim(text, after[0].idx, sent.end_char, ".")
     skip = set(t.i for t in cue.subtree)
     toks = [t for t in head.subtree if t.i not in skip and t.sent == cue.sent]
     if not toks:
@@ -318,7 +330,8 @@ def _noun_attribution(text: str, tok: Token) -> Attribution | None:
     if clause is None:
         return None
     content = trim(text, *char_span(clause.left_edge, clause.right_edge), ".")
-    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    owner = next((c for c in tok.lefts if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN")), None)
     src = None
     if owner is not None:
         src = Source(owner, *char_span(owner.left_edge, owner))
