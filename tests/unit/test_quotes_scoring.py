@@ -43,7 +43,7 @@ def test_discontinuous_spans_and_bad_spans(tmp_path: Path) -> None:
     assert att.source == ()
     bad = tmp_path / "b_x.ann"
     bad.write_text("T1\tContent zero four\tx\n", encoding="utf-8")
-    with pytest.raises(MalformedInputError, match="b_x.ann:1"):
+    with pytest.raises(MalformedInputError, match=r"b_x\.ann:1"):
         read_ann(bad)
 
 

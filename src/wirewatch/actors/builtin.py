@@ -1,42 +1,23 @@
 """Load the built-in knowledge base from the tab-separated files in ``actors/data``.
 
-Each file opens with ``#`` comment lines naming its sources, then a header row; lists inside a
-column are separated by ``|``.  The files are meant to be read and edited by people.
+The file formats are described in ``wirewatch.actors.tables``; the countries file, which the
+geo gazetteer shares, is read by ``wirewatch.actors.countries``.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
-from importlib import resources
-
+from .countries import load_countries
 from .kb import Entry, KnowledgeBase
+from .tables import data_rows, read_rows, split_list
 
-
-def split_list(value: str | None) -> list[str]:
-    """``"a|b| c"`` → ``["a", "b", "c"]`` (empty parts dropped)."""
-    return [p.strip() for p in (value or "").split("|") if p.strip()]
-
-
-def read_rows(lines: list[str]) -> Iterator[dict[str, str]]:
-    """Rows of a commented, tab-separated table as dicts keyed by its header."""
-    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        yield {k: (v or "").strip() for k, v in row.items() if k}
-
-
-def data_rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of the built-in data file ``name``."""
-    text = resources.files("wirewatch.actors").joinpath("data", name).read_text("utf-8")
-    yield from read_rows(text.splitlines())
+__all__ = ["data_rows", "load_builtin", "read_rows", "split_list"]
 
 
 def load_builtin(kb: KnowledgeBase) -> KnowledgeBase:
     """Fill ``kb`` with the built-in countries, organisations, agents and office holders."""
-    for row in data_rows("countries.tsv"):
-        kb.add_country(row["iso3"], row["name"], split_list(row["aliases"]),
-                       split_list(row["demonyms"]), split_list(row["capitals"]))
+    for c in load_countries().values():
+        kb.add_country(c.iso3, c.name, (*c.aliases, *c.parts), (*c.demonyms, *c.part_demonyms),
+                       c.capitals)
     for row in data_rows("organizations.tsv"):
         kind = "igo" if row["kind"] == "igo" else "org"
         kb.add(Entry(row["name"], kind, code=row["code"]), split_list(row["aliases"]))

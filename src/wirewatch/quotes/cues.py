@@ -76,6 +76,15 @@ NOUNS: frozenset[str] = _words(
 )
 """Nouns that report speech or belief through a clause: "his claim that the vote was rigged"."""
 
+RELAYING: frozenset[str] = _words(
+    """
+    say report tell write state add announce quote cite note explain claim describe publish
+    broadcast tweet post according carry
+    """
+)
+"""Cues that can relay someone else's words ("Kim urged …, state media said"): the speaker
+of an attribution with one of these cues becomes the ``via`` of attributions inside it."""
+
 PHRASES: tuple[str, ...] = ("according to",)
 """Multi-word cues that take their source as object: "according to KCNA"."""
 

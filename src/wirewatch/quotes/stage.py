@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..registry import Context, register
 from .assemble import build_quotes
@@ -13,26 +13,16 @@ if TYPE_CHECKING:
     from ..records import Document
 
 
-def _actor_coder(settings: Settings, date: str | None) -> ActorCoder | None:
-    """``wirewatch.actors``' knowledge base as a name -> actor code function, when present."""
-    try:
-        from ..actors import load_kb  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    try:
-        kb = load_kb(settings)
-    except Exception:  # the knowledge base is optional here; speakers work without codes
-        return None
+def _actor_coder(settings: Settings, date: str | None) -> ActorCoder:
+    """The actors knowledge base as a name -> actor code function (for speakers that are
+    not linked to an entity, such as "state media" or "the ministry")."""
+    from ..actors import load_kb
+
+    kb = load_kb(settings)
 
     def code(name: str) -> str | None:
-        try:
-            found = kb.match(name, date)
-        except Exception:
-            return None
-        if found is None or isinstance(found, str):
-            return found
-        value = getattr(found, "actor_code", None) or getattr(found, "code", None)
-        return value if isinstance(value, str) else None
+        found = kb.match(name, date)
+        return found.code if found is not None else None
 
     return code
 
@@ -46,20 +36,14 @@ class QuoteAttribution:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._kb_loaded = False
-        self._coder: Any = None
-
-    def _coder_for(self, date: str | None) -> ActorCoder | None:
-        base = _actor_coder(self.settings, date)
-        return base
 
     def __call__(self, doc: Document, ctx: Context) -> Document:
         text = doc.article.text
         if not text.strip():
             return doc.with_stage(self.name, self.version, quotes=())
         parsed = ctx.parse()
-        quotes = build_quotes(text, parsed, doc.entities,
-                              self._coder_for(doc.article.published), doc.id)
+        coder = _actor_coder(self.settings, doc.article.published)
+        quotes = build_quotes(text, parsed, doc.entities, coder, doc.id)
         return doc.with_stage(self.name, self.version, quotes=tuple(quotes))
 
 
