@@ -36,7 +36,8 @@ def test_reader_limit_and_missing_split(fixtures: Path, tmp_path: Path) -> None:
 
 def test_discontinuous_spans_and_bad_spans(tmp_path: Path) -> None:
     good = tmp_path / "a_x.ann"
-    good.write_text("T1\tContent 0 4;10 14\tab cd\nT2\tCue 5 9\tsaid\n"
+    good.write_text("T1\tContent 0 4;10 14\tab\nThe rest of a span text on its own line\n"
+                    "T2\tCue 5 9\tsaid\n"
                     "E1\tAttribution:T2 Cue:T2 Content:T1\n", encoding="utf-8")
     (att,) = read_ann(good)
     assert att.content == ((0, 4), (10, 14))

@@ -4,8 +4,8 @@
 every name in it as the country (``"North Korean"`` → ``PRK``, ``"Scotland"`` → ``GBR``); the
 geo gazetteer indexes the names and aliases as place names of the country and the demonyms as
 its adjectives (not the parts and their demonyms), and takes only coordinates from its own
-files.  ``load_countries()`` reads the file without building
-the knowledge base, so the gazetteer does not pay for it.
+files.  ``load_countries()`` reads the file without building the knowledge base, so the
+gazetteer does not pay for it.
 
     load_countries()["PRK"].aliases     # ("DPRK", "D.P.R.K.", ...)
 """

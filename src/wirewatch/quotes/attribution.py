@@ -1,18 +1,24 @@
 """Find attributed statements in a parsed article: content, cue and source.
 
-Rules over the dependency parse, in the order they run:
+Rules over the dependency parse, per cue word (first rule that finds content wins):
 
-1. *Clausal cues* — a speech or thought verb with a clausal complement ("Cheong said Kim's
-   visits likely had a dual goal"), in either order ("..., KCNA reported").
-2. *"according to X"* — the clause it modifies is the content, X the source.
-3. *Quoted complements* — a speech verb whose object or "as" phrase holds a quotation
-   ("described it as “very rare”", "called the delivery “a top priority”").
-4. *Directives* — "urged the factory to move ahead", "vowed to retaliate".
-5. *Quotes* — every content touching a quotation grows to the whole quotation (quotes run
-   over sentences and paragraphs); a quotation resumed after "he said" joins its content;
-   a quotation left with no cue goes to the speaker of the quotation just before it.
+- *colon* — "Pence said: Well, look, ..." (the rest of the paragraph, or the next one);
+- *clause* — a speech or thought verb with a clausal complement ("Cheong said Kim's visits
+  likely had a dual goal"), in either order ("..., KCNA reported");
+- *parenthetical* — "This campaign, he says, is different";
+- *directive* — "urged the factory to move ahead", "vowed to retaliate", "called for talks";
+- *quoted-object* — "described it as “very rare”", "called the delivery “a top priority”";
+- *adjacent-quote* — "“…,” she said" / "she said: “…”" when the parse finds no clause;
+- *object* — stances about a thing: "praised the deal", "criticized the plan";
+- *according* — "according to X" vouches for the sentence it opens or closes;
+- *noun* — "his claim that the vote was rigged";
+- *label* — "PENCE: Well, ..." or a headline "Poll: Voters ...".
 
-Each finding is an ``Attribution``; ``attributions_to_quotes`` makes the ``Quote`` records.
+Then quotations: content touching a quotation grows to the whole of it (quotes run over
+sentences and paragraphs); a quotation resumed after "he said" joins its content; a quoted
+paragraph with no cue continues the quotation before it; other sentence-like quotations go
+to the nearest speech verb's subject.  A cue inside a quotation is part of what the quoted
+speaker said and is not reported on its own.
 """
 
 from __future__ import annotations

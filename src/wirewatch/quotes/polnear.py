@@ -9,12 +9,16 @@ first annotation file (by name) is used.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, MalformedInputError
 
 Parts = tuple[tuple[int, int], ...]
+_SPAN_LINE = re.compile(r"T\d+\t")
+_EVENT_LINE = re.compile(r"E\d+\t")
+"""Other lines continue the text of a span that holds a line break: skipped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +50,13 @@ def read_ann(path: Path) -> tuple[GoldAttribution, ...]:
     links: list[dict[str, str]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         origin = f"{path}:{number}"
-        if line.startswith("T"):
+        if _SPAN_LINE.match(line):
             fields = line.split("\t")
             if len(fields) < 2:
                 raise MalformedInputError("T line without a span", origin=origin)
             kind, _, spec = fields[1].partition(" ")
             spans[fields[0]] = (kind, _parts(spec, origin))
-        elif line.startswith("E"):
+        elif _EVENT_LINE.match(line):
             fields = line.split("\t")
             roles = dict(p.split(":", 1) for p in fields[1].split() if ":" in p)
             links.append(roles)
