@@ -116,7 +116,7 @@ def main() -> None:
     body = (
         f"Inputs: {pages} NAEB pages (every page with i % {args.every} == 0, id order) as "
         "naive scraper output "
-        "(`benchmarks/scraped_text.py: naive_scrape` — all visible text of `<body>`, a line per "
+        "(`wirewatch.extract.scoring.naive_scrape` — all visible text of `<body>`, a line per "
         "block element; menus, ads, captions, footers kept). Scored against the gold bodies "
         "with the same metrics as the HTML benchmark. `as is` is the scraped text untouched; "
         "`(on text)` rows run an HTML extractor over the text wrapped as one `<p>` per line "

@@ -116,9 +116,25 @@ def _v2(conn: Connection) -> None:
         ])
 
 
+_V3_INDEXES = {  # made by version 3, replaced by version 4
+    "ix_events_pair_day": "source_code, target_code, day",
+    "ix_events_target_day": "target_code, day",
+    "ix_events_day": "day, cameo_root, quad_class, num_mentions",
+}
+
+
 @migration(3, "indexes for event queries by actor pair, day, CAMEO root and PLOVER type")
 def _v3(conn: Connection) -> None:
     add_schema_objects(conn, 3)
+    for name, columns in _V3_INDEXES.items():
+        conn.execute(text(f"CREATE INDEX {name} ON events ({columns})"))
+
+
+@migration(4, "country-level actor indexes; covering index for daily counts and dyads")
+def _v4(conn: Connection) -> None:
+    for name in _V3_INDEXES:
+        conn.execute(text(f"DROP INDEX {name}"))
+    add_schema_objects(conn, 4)
 
 
 LATEST = max(_MIGRATIONS)

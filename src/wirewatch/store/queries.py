@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 from ..errors import StoreError
 from . import schema as t
 from .clustering import parse_day
+from .codes import parse_code
 
 ORDERS = ("newest", "oldest", "id")
 
@@ -46,12 +47,12 @@ class EventFilter:
         e = t.events
         out: list[ColumnElement[bool]] = []
         if self.actor:
-            out.append(or_(_prefix(e.c.source_code, self.actor),
-                           _prefix(e.c.target_code, self.actor)))
+            out.append(or_(_actor(e.c.source_country, e.c.source_code, self.actor),
+                           _actor(e.c.target_country, e.c.target_code, self.actor)))
         if self.source:
-            out.append(_prefix(e.c.source_code, self.source))
+            out.append(_actor(e.c.source_country, e.c.source_code, self.source))
         if self.target:
-            out.append(_prefix(e.c.target_code, self.target))
+            out.append(_actor(e.c.target_country, e.c.target_code, self.target))
         if self.root:
             roots = (self.root,) if isinstance(self.root, str) else tuple(self.root)
             out.append(e.c.cameo_root.in_([r.zfill(2) for r in roots]))
@@ -70,6 +71,17 @@ class EventFilter:
         if self.min_mentions is not None:
             out.append(e.c.num_mentions >= self.min_mentions)
         return out
+
+
+def _actor(country_col: Any, code_col: Any, value: str) -> ColumnElement[bool]:
+    """Code prefix ``value``; a leading country code becomes an (indexed) equality."""
+    value = value.strip().upper()
+    parsed = parse_code(value)
+    if parsed is None or parsed.country is None or len(value) < 3:
+        return _prefix(code_col, value)
+    if len(value) == 3:
+        return country_col == value  # type: ignore[no-any-return]
+    return and_(country_col == value[:3], _prefix(code_col, value))
 
 
 def _prefix(col: Any, value: str, upper: bool = True) -> ColumnElement[bool]:

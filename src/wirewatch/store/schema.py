@@ -168,11 +168,16 @@ events = Table(
     Column("date_added", Text, nullable=False),
 )
 Index("ix_events_cluster", events.c.cluster_key, events.c.day)
-Index("ix_events_pair_day", events.c.source_code, events.c.target_code, events.c.day,
-      info={"since": 3})
-Index("ix_events_target_day", events.c.target_code, events.c.day, info={"since": 3})
-Index("ix_events_day", events.c.day, events.c.cameo_root, events.c.quad_class,
-      events.c.num_mentions, info={"since": 3})
+Index("ix_events_country_pair_day", events.c.source_country, events.c.target_country,
+      events.c.day, info={"since": 4})
+Index("ix_events_source_day", events.c.source_country, events.c.day, events.c.num_mentions,
+      info={"since": 4})
+Index("ix_events_target_country_day", events.c.target_country, events.c.day,
+      events.c.num_mentions, info={"since": 4})
+Index("ix_events_codes", events.c.source_code, events.c.target_code, info={"since": 4})
+Index("ix_events_day_cover", events.c.day, events.c.cameo_root, events.c.quad_class,
+      events.c.num_mentions, events.c.source_code, events.c.target_code, events.c.goldstein,
+      info={"since": 4})
 Index("ix_events_root_day", events.c.cameo_root, events.c.day, info={"since": 3})
 Index("ix_events_plover_day", events.c.plover_type, events.c.day, info={"since": 3})
 
