@@ -30,8 +30,9 @@ whose gold has no event but which got one.  Only events a CAMEO coder would reco
 current ones (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).  PETRARCH's
 records are coded against its toy dictionaries: its fictional actors and agents are loaded as
 user dictionaries, and its verb dictionary (mostly WEIS-era codes, read by
-``events/petrarch_verbs.py``, which keeps the patterns a dependency parse can check: the verb's
-default code and words after the verb) is the only lexicon in the first row; the second row
+``events/petrarch_verbs.py``: the verb's default code, words before and after the verb matched
+in order, synsets, ``%`` compound subjects; patterns that place ``$``/``+`` before the verb are
+left out) is the only lexicon in the first row; the second row
 codes the same records with wirewatch's own CAMEO lexicon, so its code-level figures only
 show where the two agree."""
 

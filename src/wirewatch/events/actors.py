@@ -68,6 +68,30 @@ def conjuncts(token: Any) -> list[Any]:
     return out
 
 
+def _beneficiary(pronoun: Any) -> Any | None:
+    """The recipient a purpose clause's possessive refers to: "providing arms *to Russia*
+    to aid *its* fighting" (Russia's fighting, not the provider's)."""
+    if pronoun.dep_ != "poss":
+        return None
+    verb = pronoun.head
+    for _ in range(2):  # "its fighting" / "its war efforts" up to the verb
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    giver = verb.head
+    for child in giver.children:
+        if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                return pobj
+    return None
+
+
 def phrase_tokens(head: Any) -> list[Any]:
     """The head and its left modifiers (no clauses, appositions or trailing phrases)."""
     tokens = [head]
@@ -133,7 +157,12 @@ class ActorResolver:
         if low in FIRST_PERSON:
             return self._speaker_at(head.idx)
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
-            return self._pronoun(low)
+            recipient = _beneficiary(head) if low in GROUP_PRONOUNS else None
+            if recipient is not None:
+                actor = self.resolve_head(recipient)
+                if actor is not None:
+                    return Actor(actor.name, actor.entity, actor.actor_code)
+            return self._pronoun(low, head.idx)
         subject = head.dep_ in ("nsubj", "nsubjpass")
         if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS:
             for prep in head.children:
@@ -145,7 +174,14 @@ class ActorResolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         entity = self._entity_at(head.idx, head.idx + len(head.text))
         if entity is not None and entity.actor_code:
-            actor = Actor(entity.name, entity.id, entity.actor_code, start, end)
+            code = entity.actor_code
+            if len(tokens) > 1:
+                # "Bree Prime Minister Romendacil": the phrase's role words refine the
+                # entity's code (BRE -> BREGOV)
+                hit = self._lookup(_clean(tokens))
+                if hit is not None and len(hit[0]) > len(code) and hit[0].startswith(code):
+                    code = hit[0]
+            actor = Actor(entity.name, entity.id, code, start, end)
             self.remember(actor, "person" if entity.type == "PERSON" else "group", subject)
             return actor
         candidates = [_clean(tokens)]
@@ -176,10 +212,15 @@ class ActorResolver:
                 return Actor(sp.name, sp.entity, sp.actor_code)
         return None
 
-    def _pronoun(self, low: str) -> Actor | None:
+    def _pronoun(self, low: str, offset: int | None = None) -> Actor | None:
+        """The most recent compatible actor mentioned *before* ``offset`` (a subject
+        preferred): "Ethiopia said it would ..., an official said" is Ethiopia."""
         want = "person" if low in PERSON_PRONOUNS else "group"
         fallback = None
-        for actor, kind, subject in reversed(self._recent):
+        earlier = [r for r in self._recent
+                   if offset is None or r[0].start is None or r[0].start < offset]
+        earlier.sort(key=lambda r: -1 if r[0].start is None else r[0].start)
+        for actor, kind, subject in reversed(earlier):
             if kind == want:
                 if subject:
                     return Actor(actor.name, actor.entity, actor.actor_code)
@@ -188,24 +229,47 @@ class ActorResolver:
             return None
         return Actor(fallback.name, fallback.entity, fallback.actor_code)
 
-    def _shared_agent(self, head: Any) -> list[Actor]:
-        """"The foreign ministers of Guyana and Venezuela": one agent per country."""
+    def _shared_agent(self, head: Any, siblings: Sequence[Any] = ()) -> list[Actor]:
+        """Agents spread over conjoined places: "the foreign ministers of Guyana and
+        Venezuela", "lawmakers (and officials) in A and B" give one actor per agent and
+        place.  ``siblings`` are the head's conjuncts (the parse may hang "and B" on the
+        first agent)."""
         if head.pos_ != "NOUN":
             return []
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if pobj is None:
+        prep = next((c for c in head.children if c.dep_ == "prep"
+                     and c.lower_ in ("of", "in", "from")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if prep is None or pobj is None or pobj.pos_ != "PROPN":
             return []
         places = conjuncts(pobj)
-        if len(places) < 2:
+        places += [t for t in siblings if t.pos_ == "PROPN" and t.i > prep.i
+                   and t not in places]
+        agents = [head, *(t for t in siblings if t.pos_ == "NOUN" and t.i < prep.i
+                          and t.i != head.i)]
+        if len(places) < 2 and len(agents) < 2:
             return []
-        left = _clean([t for t in phrase_tokens(head) if t.i <= head.i])
-        out = []
+        out: list[Actor] = []
         for place in places:
-            hit = self._lookup(f"{left} of {_clean(phrase_tokens(place))}")
-            if hit is not None:
-                code, name, _ = hit
-                out.append(Actor(name, None, code, place.idx, place.idx + len(place.text)))
+            where = _clean(phrase_tokens(place) if place is not pobj else [pobj])
+            for agent in agents:
+                left = _clean([t for t in phrase_tokens(agent) if t.i <= agent.i])
+                hit = self._lookup(f"{left} {prep.lower_} {where}")
+                if hit is not None:
+                    code, name, _ = hit
+                    actor = Actor(name, None, code, place.idx, place.idx + len(place.text))
+                    if actor not in out:
+                        out.append(actor)
+        return out
+
+    def _coordinated(self, head: Any) -> list[Any]:
+        """The head's conjuncts, and those hanging off a left modifier when the parse
+        folds a coordination into the head's phrase ("Fornost and the evil awful
+        *Gondor*": "Fornost" is a modifier of "Gondor" with a conjunct of its own)."""
+        out = conjuncts(head)
+        for child in head.lefts:
+            if child.dep_ in ("nmod", "compound", "npadvmod") and child.pos_ == "PROPN" and \
+                    any(c.dep_ in ("cc", "conj") for c in child.children):
+                out = [*conjuncts(child), *out]
         return out
 
     def resolve(self, head: Any | None) -> tuple[Actor, ...]:
@@ -213,13 +277,19 @@ class ActorResolver:
         if head is None:
             return ()
         out: list[Actor] = []
-        for tok in conjuncts(head):
+        heads = self._coordinated(head)
+        shared_done = False
+        for tok in heads:
             if tok.idx < self.body_start:
                 continue  # the dateline's place is not an actor
-            shared = self._shared_agent(tok)
+            shared = [] if shared_done else self._shared_agent(tok, heads)
             if shared:
                 out += [a for a in shared if a not in out]
+                shared_done = True
                 continue
+            if shared_done and (tok.pos_ == "NOUN" or any(
+                    a.start is not None and a.start <= tok.idx < a.end for a in out)):
+                continue  # an agent or place already spread
             actor = self.resolve_head(tok)
             if actor is not None and all(a.actor_code != actor.actor_code or
                                          a.name != actor.name for a in out):

