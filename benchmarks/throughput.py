@@ -172,11 +172,10 @@ def sentences_needing_parse(parses: list[Any]) -> tuple[float, float]:
     return need_sents / max(n_sents, 1), need_tokens / max(n_tokens, 1)
 
 
-def identical_outputs(pipeline: Any, stock: Any, fast: Any, docs: list[Any]) -> tuple[int, int]:
-    """How many documents come out byte-identical from the stock and the sped-up parse."""
-    texts = [d.article.text for d in docs]
+def identical_outputs(pipeline: Any, docs: list[Any], ours: Any, theirs: Any) -> tuple[int, int]:
+    """How many documents come out byte-identical from two parses of their texts."""
     same = sum(pipeline.analyse(d, a).to_json() == pipeline.analyse(d, b).to_json()
-               for d, a, b in zip(docs, fast.pipe(texts), stock.pipe(texts), strict=True))
+               for d, a, b in zip(docs, ours, theirs, strict=True))
     return same, len(docs)
 
 
@@ -220,18 +219,19 @@ def main() -> None:
     detail = [pipeline.extract(r) for r in raws[: args.detail]]
     texts = [d.article.text for d in detail]
     stock = spacy.load(name)
-    stock_s, _ = pipe_seconds(stock, texts, 32)
+    stock_s, stock_docs = pipe_seconds(stock, texts, 32)
     fast_s, fast_docs = pipe_seconds(nlp, texts, 32)
-    few = texts[:30]
-    batch_s = {bs: pipe_seconds(nlp, few, bs)[0] for bs in (1, 32, 128)}
-    components = component_seconds(nlp, texts)
+    same_naeb = identical_outputs(pipeline, detail, fast_docs, stock_docs)
     need_sents, need_tokens = sentences_needing_parse(fast_docs)
-    del fast_docs
+    del fast_docs, stock_docs
+    few = texts[:30]
+    batch_s = (len(few), {bs: pipe_seconds(nlp, few, bs)[0] for bs in (1, 32, 128)})
+    components = component_seconds(nlp, texts)
     demo = [pipeline.extract(RawDocument(p.name, p.read_text(encoding="utf-8"),
                                          "html" if p.suffix == ".html" else "text", str(p)))
             for p in corpus_files()]
-    same_naeb = identical_outputs(pipeline, stock, nlp, detail)
-    same_demo = identical_outputs(pipeline, stock, nlp, demo)
+    demo_texts = [d.article.text for d in demo]
+    same_demo = identical_outputs(pipeline, demo, nlp.pipe(demo_texts), stock.pipe(demo_texts))
     del stock
 
     # 2. end to end, with every stage and the batched parse timed
@@ -256,7 +256,7 @@ def main() -> None:
 
 def report(run: Run, typical: Run | None, source: str, stages: Any, name: str,
            components: list[tuple[str, float]], stock_fast: tuple[float, float, int],
-           batch_s: dict[int, float], need: tuple[float, float],
+           batch_s: tuple[int, dict[int, float]], need: tuple[float, float],
            same_naeb: tuple[int, int], same_demo: tuple[int, int]) -> str:
     total, n = run.total, run.n
     rows: list[list[object]] = [
@@ -302,8 +302,9 @@ def report(run: Run, typical: Run | None, source: str, stages: Any, name: str,
         "(tagger, attribute_ruler, lemmatizer), `dep_`/`head`/`sents` (parser) and `ents` "
         "(ner).  The NER model has its own embedding and encoder (it does not share "
         "`tok2vec`), so it costs more than the tagger and parser together.\n"
-        f"* Batch size (first 30 articles): {batch_s[1]:.1f} s one text at a time, "
-        f"{batch_s[32]:.1f} s in batches of 32, {batch_s[128]:.1f} s in batches of 128.  "
+        f"* Batch size (first {batch_s[0]} articles): {batch_s[1][1]:.1f} s one text at a "
+        f"time, {batch_s[1][32]:.1f} s in batches of 32, {batch_s[1][128]:.1f} s in batches "
+        "of 128.  "
         "`process_many` batches by 32; `process` (and `wirewatch.process_text`) parses one "
         "text, with the model and the stages loaded once per process.\n"
         f"* Parse only what needs parsing: {100 * need[0]:.0f}% of sentences "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -48,20 +47,20 @@ def print_summary(store: Any) -> None:
     if actors:
         click.echo("\nMost active actors:")
         for row in actors:
-            click.echo(f"  {row.get('actor_code') or row.get('code')!s:<10} "
-                       f"{row.get('events', row.get('count', ''))!s:>5} events")
+            click.echo(f"  {row['actor_code']!s:<10} {row['events']:>5} events  "
+                       f"{row.get('name') or ''}")
     dyads = store.dyads(EventFilter(), limit=6)
     if dyads:
         click.echo("\nBusiest actor pairs (source → target):")
         for row in dyads:
-            click.echo(f"  {row.get('source')!s:>8} → {row.get('target')!s:<8} "
-                       f"{row.get('events', row.get('count', ''))!s:>4} events")
+            tone = row.get("mean_goldstein")
+            tone_text = f"  mean Goldstein {tone:+.1f}" if tone is not None else ""
+            click.echo(f"  {row['source_code']!s:>8} → {row['target_code']!s:<8} "
+                       f"{row['events']:>4} events{tone_text}")
     page = store.query_events(EventFilter(), limit=12)
     if page.rows:
         click.echo("\nLatest events:")
-        roots: Counter[str] = Counter()
         for ev in page.rows:
-            roots[str(ev.get("cameo_root"))] += 1
             click.echo(
                 f"  {ev.get('date') or '?':<10} {ev.get('source_code') or '-':>8} "
                 f"{ev.get('cameo')!s:<4} {ev.get('target_code') or '-':<8} "

@@ -9,7 +9,7 @@ at least one actor resolved (fail closed).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..records import Actor, Event, Location, Plover, Quote, Span, content_id
@@ -74,6 +74,8 @@ class Draft:
     complement_ok: bool = False
     """An intent about an act outside the lexicon, coded as such (030/130)."""
     words: list[Any] = field(default_factory=list)
+    reverse: bool = False
+    """The target's act on the source (PETRARCH's ``[032:033]``)."""
 
 
 @dataclass
@@ -371,6 +373,14 @@ class DocumentCoder:
             event = self._event(d, sent)
             if event is not None:
                 events.append(event)
+            rev = d.match.pattern.reverse
+            if event is not None and rev and d.source and d.target:
+                # "[032:033]": the visited hosts the visitor
+                back = replace(d, code=rev, source=d.target, target=d.source, reverse=True,
+                               note=(d.note + "; " if d.note else "") + "the reverse act")
+                other = self._event(back, sent)
+                if other is not None:
+                    events.append(other)
         return events
 
     def _uncoded_intent(self, d: Draft) -> None:
@@ -603,7 +613,8 @@ class DocumentCoder:
             explain += f"; {d.note}"
         plover = entry.plover if entry else None
         return Event(
-            id=content_id(self.doc_id, str(t_start), d.code),
+            id=(content_id(self.doc_id, str(t_start), d.code, "reverse") if d.reverse
+                else content_id(self.doc_id, str(t_start), d.code)),
             source=d.source,
             target=d.target,
             cameo=d.code,

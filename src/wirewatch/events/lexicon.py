@@ -48,6 +48,8 @@ class Pattern:
     """Words that must follow the trigger, in order (gaps allowed between items, not inside
     one): PETRARCH's phrase after ``*``.  When set, ``objects``/``preps`` only help find
     the target."""
+    reverse: str | None = None
+    """PETRARCH's ``[032:033]``: the code of the target's act on the source, coded too."""
     compound: bool = False
     """Fires only when the subject is compound ("Gondor and Osgiliath *delayed* ...")."""
 

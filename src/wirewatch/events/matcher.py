@@ -51,6 +51,8 @@ def _find_prep(tokens: list[Any], word: str) -> Any | None:
     return None
 
 
+NEUTRAL_SPEECH = frozenset({"say", "tell", "report", "add", "state", "note", "write"})
+"""Attribution verbs: never events by an inflected form's own patterns ("SAID [023]")."""
 BEFORE_WINDOW = 10
 """How many tokens before a trigger its pattern's preceding words are looked for."""
 AFTER_WINDOW = 10
@@ -183,8 +185,10 @@ def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or (
             tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
-        # "is *ready* to", "is *prepared* to": predicate adjectives by their own form
-        keys = (lemma, tok.lower_) if tok.dep_ == "acomp" else (lemma,)
+        # "is *ready* to": predicate adjectives by their own form too; an inflected form
+        # with patterns of its own ("--- MET [031:032] ---") before the lemma's
+        keys = (tok.lower_, lemma) if tok.dep_ == "acomp" or (
+            tok.lower_ in lexicon.verbs and lemma not in NEUTRAL_SPEECH) else (lemma,)
         for key in dict.fromkeys(keys):
             for pattern in lexicon.for_verb(key):
                 m = match_verb(tok, pattern)

@@ -30,6 +30,12 @@ def _code(raw: str) -> str | None:
     return code if code and re.fullmatch(r"\d{2,4}[A-Za-z]?", code) else None
 
 
+def _reverse(raw: str) -> str | None:
+    """The code after ``:`` in ``[032:033]``: the target's act on the source (a visit is
+    hosted by the visited)."""
+    return _code(raw.split(":", 1)[1]) if ":" in raw else None
+
+
 def _lemma(word: str) -> str:
     return word.strip("_{}").lower().replace("_", " ").split(" ")[0]
 
@@ -77,6 +83,7 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
     verb: str | None = None
     forms: list[str] = []
     verb_code: str | None = None
+    verb_reverse: str | None = None
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip() or line.lstrip().startswith("<!"):
@@ -96,8 +103,10 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
             verb = _lemma(block["verb"])
             forms = [verb]
             verb_code = _code(block["code"])
+            verb_reverse = _reverse(block["code"])
             if verb_code:
-                patterns.append(Pattern(verb_code, verb, source=where, external=True))
+                patterns.append(Pattern(verb_code, verb, source=where, external=True,
+                                        reverse=verb_reverse))
             continue
         if verb is None:
             if current_set and stripped.startswith("+"):
@@ -106,6 +115,7 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
         if stripped.startswith("-"):
             found = _CODE.search(stripped)
             code = _code(found["code"]) if found else None
+            reverse = _reverse(found["code"]) if found else None
             raw_body = stripped[1:found.start() if found else None].replace("*", " * ")
             groups = raw_body.split()
             if code is None or "*" not in groups:
@@ -131,20 +141,23 @@ def read_petrarch_verbs(text: str, origin: str) -> list[Pattern]:
                     objects = {word.lower()}
             if not after_items and not before and not compound:
                 if code != verb_code:  # "- HAVE * [191]": another code for the bare verb
-                    patterns += [Pattern(code, form, source=where, external=True)
-                                 for form in forms]
+                    patterns += [Pattern(code, form, source=where, external=True,
+                                         reverse=reverse) for form in forms]
                 continue
             # a block's patterns hold for all its forms ("DELAY", "POSTPONE", ...)
             patterns += [Pattern(code, form, objects=frozenset(objects), preps=tuple(preps),
                                  source=where, external=True, before=before,
-                                 after=after_items, compound=compound) for form in forms]
+                                 after=after_items, compound=compound, reverse=reverse)
+                         for form in forms]
         elif stripped.startswith("+") or stripped.split()[0].isupper():
             # other forms of the verb ("+BREAK_DOWN", "BAN {BANS BANNED}", "DOWNPLAY [014]")
             word = _lemma(stripped.lstrip("+").split()[0])
             own = _CODE.search(stripped)
             code = _code(own["code"]) if own else verb_code
+            reverse = _reverse(own["code"]) if own else verb_reverse
             if word and word != verb and code:
-                patterns.append(Pattern(code, word, source=where, external=True))
+                patterns.append(Pattern(code, word, source=where, external=True,
+                                        reverse=reverse))
                 if word not in forms:
                     forms.append(word)
     return patterns

@@ -87,6 +87,7 @@ class FastAttributeMatcher:
         self.tag_lower: dict[tuple[str, str], list[int]] = {}
         self.indexed: list[dict[Any, list[Rule]]] = [{}, {}, {}, {}]
         self.anywhere: list[Rule] = []
+        self._names: dict[int, str] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 self._add(attr_id, pattern)
@@ -121,7 +122,7 @@ class FastAttributeMatcher:
         self.anywhere.append(rule)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
-        feats: list[Features] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        feats = self._features(doc)
         found: list[tuple[int, int, int]] = []
         tag_only, tag_lower, indexed = self.tag_only, self.tag_lower, self.indexed
         for start, f in enumerate(feats):
@@ -140,6 +141,19 @@ class FastAttributeMatcher:
         matches = [(a, self.strings[str(a)], s, e) for a, s, e in found]
         matches.sort()
         return matches
+
+    def _features(self, doc: Any) -> list[Features]:
+        """(TAG, LOWER, DEP, IS_SPACE) of every token, read as one array (no Token objects)."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        names, strings = self._names, doc.vocab.strings
+        out: list[Features] = []
+        for tag, lower, dep, space in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist():
+            for h in (tag, lower, dep):
+                if h not in names:
+                    names[h] = strings[h] if h else ""
+            out.append((names[tag], names[lower], names[dep], bool(space)))
+        return out
 
     @staticmethod
     def _try(found: list[tuple[int, int, int]], feats: list[Features], start: int,
