@@ -591,8 +591,10 @@ class DocumentCoder:
             return None
         if not d.source and not d.target:
             return None  # fail closed: no resolved actor
-        if self.require_dyad and not (d.source and d.target) and len(d.source) < 2:
-            return None  # a compound source alone acts on its own members
+        reciprocal = len(d.source) > 1 and (d.match.pattern.compound or
+                                            d.match.pattern.reverse is not None)
+        if self.require_dyad and not (d.source and d.target) and not reciprocal:
+            return None  # a compound source of a reciprocal act acts on its own members
         if d.match.pattern.governor and not d.match.pattern.noun and not d.source:
             return None  # "when asked whether ...": a speech act with no speaker
         m = d.match

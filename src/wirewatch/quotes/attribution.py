@@ -152,8 +152,6 @@ def _quoted_complement(tok: Token, quotes: list[QuotedSpan]) -> tuple[int, int] 
     return None
 
 
-_EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest", "see"})
-"""Evidence verbs report their object when a poll, study or record is the subject."""
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "ask"})
 """Verbs whose direct object is the listener, not what was said."""
 
@@ -324,8 +322,7 @@ def _verb_attribution(
         span = _adjacent_quote(text, tok, src, quotes)
         if span is not None:
             return Attribution([span], cue, src, "adjacent-quote", tok)
-    evidence = lemma in _EVIDENCE_VERBS and src.head.pos_ in ("NOUN", "PROPN")
-    if (lemma in ATTITUDE or lemma in SPEECH or evidence) and lemma not in _ADDRESSEE_VERBS:
+    if (lemma in ATTITUDE or lemma in SPEECH) and lemma not in _ADDRESSEE_VERBS:
         span = _object(tok)
         if span is not None:
             return Attribution([trim(text, *span, ".")], cue, src, "object", tok)
