@@ -98,6 +98,6 @@ class Pipeline:
                 yield item
                 continue
             try:
-                yield self.analyse(item, parses.get(id(item)))
+                yield self.analyse(item, parses.pop(id(item), None))  # frees each Doc
             except WirewatchError as exc:
                 yield Failure(item.id, item.article.url or item.id, str(exc), type(exc).__name__)

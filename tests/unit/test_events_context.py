@@ -178,3 +178,29 @@ def test_petrarch_compound_pattern_and_first_actor_target(fixtures: Path) -> Non
     alone = [(w, lem, pos, dep, {3: 1, 4: 2, 5: 3, 6: 4, 7: 5}.get(h, h) if h > 0 else h, e)
              for w, lem, pos, dep, h, e in alone]
     assert summary(code(alone, settings=settings)) == [("ISR", "0256", "UKR", "asserted")]
+
+
+def test_petrarch_reverse_code_and_inflected_form_blocks(fixtures: Path) -> None:
+    # "--- ARRIVE [032:033] ---": the visitor visits (032) and the visited hosts (033)
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1, "GPE"),
+            ("arrived", "arrive", "VERB", "ROOT", 1, ""),
+            ("in", "in", "ADP", "prep", 1, ""),
+            ("Iraq", "Iraq", "PROPN", "pobj", 2, "GPE"),
+            (".", ".", "PUNCT", "punct", 1, "")]
+    settings = petrarch_settings(fixtures)
+    events = code(rows, settings=settings)
+    assert summary(events) == [("IRN", "032", "IRQ", "asserted"),
+                               ("IRQ", "033", "IRN", "asserted")]
+    assert len({e.id for e in events}) == 2
+    # "--- MET [036:032] ---" is tried before the lemma's "--- MEET [031] ---"
+    met = [("Iran", "Iran", "PROPN", "nsubj", 1, "GPE"),
+           ("met", "meet", "VERB", "ROOT", 1, ""),
+           ("Iraq", "Iraq", "PROPN", "dobj", 1, "GPE"),
+           (".", ".", "PUNCT", "punct", 1, "")]
+    assert summary(code(met, settings=settings)) == [("IRN", "036", "IRQ", "asserted"),
+                                                    ("IRQ", "032", "IRN", "asserted")]
+    meets = [("Iran", "Iran", "PROPN", "nsubj", 1, "GPE"),
+             ("meets", "meet", "VERB", "ROOT", 1, ""),
+             ("Iraq", "Iraq", "PROPN", "dobj", 1, "GPE"),
+             (".", ".", "PUNCT", "punct", 1, "")]
+    assert summary(code(meets, {1: "VBZ"}, settings)) == [("IRN", "031", "IRQ", "asserted")]

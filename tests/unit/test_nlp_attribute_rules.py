@@ -83,3 +83,11 @@ def test_empty_doc_has_no_matches() -> None:
 
     ruler, _ = ruler_and_doc()
     assert FastAttributeMatcher(ruler)(Doc(ruler.vocab, words=[])) == []
+
+
+def test_patterns_added_later_still_apply() -> None:
+    ruler, doc = ruler_and_doc()
+    ruler.match = FastAttributeMatcher(ruler)
+    ruler.add([[{"LOWER": "seoul"}]], {"LEMMA": "Seoul-city"})
+    ruler(doc)
+    assert doc[17].lemma_ == "Seoul-city"

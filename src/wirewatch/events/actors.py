@@ -62,10 +62,13 @@ def dateline_end(text: str, dateline: str | None) -> int:
 def conjuncts(token: Any) -> list[Any]:
     """``token`` and the heads conjoined to it ("X, Y and Z")."""
     out = [token]
+    listed = any(c.dep_ == "cc" for c in token.children)
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+        # "Mordor, the awful Fornost, and Gondor": in a list, an apposition is a member
+        if (child.dep_ == "conj" or (listed and child.dep_ == "appos")) and \
+                child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(conjuncts(child))
-    return out
+    return sorted(out, key=lambda t: t.i)
 
 
 def _beneficiary(pronoun: Any) -> Any | None:
@@ -267,7 +270,8 @@ class ActorResolver:
         *Gondor*": "Fornost" is a modifier of "Gondor" with a conjunct of its own)."""
         out = conjuncts(head)
         for child in head.lefts:
-            if child.dep_ in ("nmod", "compound", "npadvmod") and child.pos_ == "PROPN" and \
+            if child.dep_ in ("nmod", "compound", "npadvmod") and \
+                    child.pos_ in ("PROPN", "NOUN") and \
                     any(c.dep_ in ("cc", "conj") for c in child.children):
                 out = [*conjuncts(child), *out]
         return out

@@ -307,7 +307,8 @@ class DocumentCoder:
         for i in sorted(drafts):
             d = drafts[i]
             d.target = self._resolve(self._target_heads(d.match), d.source)
-            if not d.target and d.source and not d.match.pattern.noun:
+            if not d.target and d.source and not d.match.pattern.noun and \
+                    d.match.pattern.role != "notarget":
                 institution = self._institution(d)
                 if institution is not None:
                     d.target = (institution,)

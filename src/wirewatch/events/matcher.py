@@ -180,6 +180,18 @@ def match_noun(tok: Any, pattern: Pattern) -> Match | None:
     return Match(pattern, tok, words, None, prep_objs)
 
 
+def _stems(tok: Any) -> tuple[str, ...]:
+    """Regular base forms of an inflected verb, tried when its lemma has no pattern."""
+    w = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        return (w[:-3] + "y",) if w.endswith("ied") else (w[:-2], w[:-1])
+    if tok.tag_ == "VBG" and w.endswith("ing"):
+        return (w[:-3], w[:-3] + "e")
+    if tok.tag_ == "VBZ" and w.endswith("s"):
+        return (w[:-2], w[:-1]) if w.endswith("es") else (w[:-1],)
+    return ()
+
+
 def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
     """The most specific pattern firing on ``tok``, or ``None``."""
     lemma = tok.lemma_.lower()
@@ -187,8 +199,12 @@ def match_token(tok: Any, lexicon: Lexicon) -> Match | None:
             tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
         # "is *ready* to": predicate adjectives by their own form too; an inflected form
         # with patterns of its own ("--- MET [031:032] ---") before the lemma's
-        keys = (tok.lower_, lemma) if tok.dep_ == "acomp" or (
-            tok.lower_ in lexicon.verbs and lemma not in NEUTRAL_SPEECH) else (lemma,)
+        own_form = lemma not in NEUTRAL_SPEECH and any(
+            p.external for p in lexicon.for_verb(tok.lower_))  # a user dictionary's block
+        keys: tuple[str, ...] = (tok.lower_, lemma) if tok.dep_ == "acomp" or own_form \
+            else (lemma,)
+        if not any(k in lexicon.verbs for k in keys):
+            keys = _stems(tok)  # a lemma the tagger got wrong ("cordoned" -> "cordone")
         for key in dict.fromkeys(keys):
             for pattern in lexicon.for_verb(key):
                 m = match_verb(tok, pattern)

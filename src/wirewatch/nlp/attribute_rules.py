@@ -21,6 +21,9 @@ Features = tuple[str, str, str, bool]
 Check = Callable[[Features], bool]
 Rule = tuple[int, list[Check]]
 
+MEMO_SIZE = 200_000
+"""Distinct token feature tuples remembered between documents (then forgotten at once)."""
+
 _INDEX = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
 
@@ -74,12 +77,15 @@ class FastAttributeMatcher:
 
     Single-token patterns naming only a TAG, or a TAG and a LOWER form, are dictionary
     lookups; other patterns are indexed by a literal value of their first token (TAG, then
-    LOWER, DEP, IS_SPACE) and checked in full.
+    LOWER, DEP, IS_SPACE) and checked in full.  Which patterns a token with given features
+    starts is remembered, so a common word costs one lookup.
     """
 
     def __init__(self, ruler: Any) -> None:
         from spacy.matcher import Matcher
 
+        self.ruler = ruler
+        self.n_rules = len(ruler.attrs)
         self.strings = ruler.vocab.strings
         self.fallback = Matcher(ruler.vocab)
         self.n_fallback = 0
@@ -87,7 +93,7 @@ class FastAttributeMatcher:
         self.tag_lower: dict[tuple[str, str], list[int]] = {}
         self.indexed: list[dict[Any, list[Rule]]] = [{}, {}, {}, {}]
         self.anywhere: list[Rule] = []
-        self._names: dict[int, str] = {}
+        self._memo: dict[Features, list[tuple[int, list[Check]]]] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 self._add(attr_id, pattern)
@@ -122,19 +128,23 @@ class FastAttributeMatcher:
         self.anywhere.append(rule)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
-        feats = self._features(doc)
+        if len(self.ruler.attrs) != self.n_rules:  # patterns added since: spaCy's own way
+            return type(self.ruler).match(self.ruler, doc)  # type: ignore[no-any-return]
+        feats: list[Features] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        n = len(feats)
         found: list[tuple[int, int, int]] = []
-        tag_only, tag_lower, indexed = self.tag_only, self.tag_lower, self.indexed
+        memo = self._memo
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
         for start, f in enumerate(feats):
-            for attr_id in tag_only.get(f[0], ()):
-                found.append((attr_id, start, start + 1))
-            for attr_id in tag_lower.get((f[0], f[1]), ()):
-                found.append((attr_id, start, start + 1))
-            for pos in (0, 1, 2, 3):
-                for attr_id, checks in indexed[pos].get(f[pos], ()):
-                    self._try(found, feats, start, attr_id, checks)
-            for attr_id, checks in self.anywhere:
-                self._try(found, feats, start, attr_id, checks)
+            hits = memo.get(f)
+            if hits is None:
+                hits = memo[f] = self._first_token_hits(f)
+            for attr_id, rest in hits:
+                end = start + 1 + len(rest)
+                if not rest or (end <= n and all(
+                        c(feats[start + 1 + i]) for i, c in enumerate(rest))):
+                    found.append((attr_id, start, end))
         if self.n_fallback:
             for m_id, s, e in self.fallback(doc, allow_missing=True, as_spans=False):
                 found.append((int(self.strings[m_id]), s, e))
@@ -142,25 +152,19 @@ class FastAttributeMatcher:
         matches.sort()
         return matches
 
-    def _features(self, doc: Any) -> list[Features]:
-        """(TAG, LOWER, DEP, IS_SPACE) of every token, read as one array (no Token objects)."""
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-
-        names, strings = self._names, doc.vocab.strings
-        out: list[Features] = []
-        for tag, lower, dep, space in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist():
-            for h in (tag, lower, dep):
-                if h not in names:
-                    names[h] = strings[h] if h else ""
-            out.append((names[tag], names[lower], names[dep], bool(space)))
-        return out
-
-    @staticmethod
-    def _try(found: list[tuple[int, int, int]], feats: list[Features], start: int,
-             attr_id: int, checks: list[Check]) -> None:
-        end = start + len(checks)
-        if end <= len(feats) and all(c(feats[start + i]) for i, c in enumerate(checks)):
-            found.append((attr_id, start, end))
+    def _first_token_hits(self, f: Features) -> list[tuple[int, list[Check]]]:
+        """The patterns whose first token matches features ``f``, with their other tokens'
+        checks (empty for one-token patterns)."""
+        hits: list[tuple[int, list[Check]]] = [(a, []) for a in self.tag_only.get(f[0], ())]
+        hits += [(a, []) for a in self.tag_lower.get((f[0], f[1]), ())]
+        for pos in (0, 1, 2, 3):
+            for attr_id, checks in self.indexed[pos].get(f[pos], ()):
+                if checks[0](f):
+                    hits.append((attr_id, checks[1:]))
+        for attr_id, checks in self.anywhere:
+            if checks[0](f):
+                hits.append((attr_id, checks[1:]))
+        return hits
 
 
 def speed_up_attribute_ruler(nlp: Any) -> bool:
