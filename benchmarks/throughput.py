@@ -219,6 +219,8 @@ def main() -> None:
     detail = [pipeline.extract(r) for r in raws[: args.detail]]
     texts = [d.article.text for d in detail]
     stock = spacy.load(name)
+    for model in (stock, nlp):  # warm up both before timing either
+        list(model.pipe(texts[:4]))
     stock_s, stock_docs = pipe_seconds(stock, texts, 32)
     fast_s, fast_docs = pipe_seconds(nlp, texts, 32)
     same_naeb = identical_outputs(pipeline, detail, fast_docs, stock_docs)

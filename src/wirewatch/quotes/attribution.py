@@ -26,7 +26,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .cues import ATTITUDE, DIRECTIVE, NOUNS, QUOTING, SPEECH, THOUGHT
+from .cues import (
+    ADVERBS,
+    ATTITUDE,
+    DIRECTIVE,
+    EVIDENTIAL,
+    FRAME_NOUNS,
+    INTENT,
+    INTENT_NOUNS,
+    NOUNS,
+    PASSIVE,
+    QUOTING,
+    SPEECH,
+    STANCE_NOUNS,
+    THOUGHT,
+    cue_lemma,
+)
 from .marks import QuotedSpan, find_quoted
 from .spans import Token, char_span, contains, hull, overlaps, same_paragraph, trim
 from .speakers import Source, source_of
@@ -133,7 +148,7 @@ def _directive(tok: Token) -> tuple[int, int] | None:
             first = next((c for c in tok.rights if c.dep_ in ("dobj", "dative")), child.left_edge)
             first = min(first.left_edge, child.left_edge, key=lambda t: t.i)
             return char_span(first, child.right_edge)
-    if tok.lemma_ in ("call", "appeal"):
+    if cue_lemma(tok) in ("call", "appeal"):
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "on"):
                 return char_span(next(child.rights, child), child.right_edge) if any(
@@ -218,9 +233,10 @@ def _object(tok: Token) -> tuple[int, int] | None:
 
 
 def _is_cue_verb(tok: Token) -> bool:
+    lemma = cue_lemma(tok)
     return tok.pos_ in ("VERB", "AUX") and (
-        tok.lemma_ in SPEECH or tok.lemma_ in THOUGHT or tok.lemma_ in DIRECTIVE
-        or tok.lemma_ in ATTITUDE or tok.lemma_ in QUOTING
+        lemma in SPEECH or lemma in THOUGHT or lemma in DIRECTIVE
+        or lemma in ATTITUDE or lemma in QUOTING or lemma in INTENT
     )
 
 
@@ -228,6 +244,8 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
     """All attributions in ``text`` given its spaCy parse ``parsed``."""
     quotes = find_quoted(text)
     found: list[Attribution] = []
+    late: list[Attribution] = []
+    """Sentence frames ("in a new poll, ..."), kept only where nothing else attributes."""
     for tok in parsed:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             content = _according_content(text, tok)
@@ -235,10 +253,23 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
                 found.append(Attribution([content], _cue_span(tok), source_of(tok),
                                          "according", tok))
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_ in NOUNS and not _inside_quote(tok, quotes):
+        if _inside_quote(tok, quotes):
+            continue  # a cue inside a quotation is part of what the quoted speaker said
+        if tok.pos_ == "NOUN" and tok.lemma_ in FRAME_NOUNS and tok.dep_ == "pobj" and (
+                tok.head.lower_ == "in"):
+            framed = _frame_attribution(text, tok)
+            if framed is not None:
+                late.append(framed)
+            continue
+        if tok.pos_ == "NOUN" and (tok.lemma_ in NOUNS or tok.lemma_ in INTENT_NOUNS
+                                   or tok.lemma_ in STANCE_NOUNS):
             noun = _noun_attribution(text, tok)
             if noun is not None:
                 found.append(noun)
+            continue
+        unnamed = _unnamed_attribution(text, tok)
+        if unnamed is not None:
+            found.append(unnamed)
             continue
         if not _is_cue_verb(tok) or _not_a_cue(tok) or _inside_quote(tok, quotes):
             continue  # a cue inside a quotation is part of what the quoted speaker said
@@ -250,6 +281,7 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
         found_one = _verb_attribution(text, tok, src, quotes)
         if found_one is not None:
             found.append(found_one)
+    found.extend(a for a in late if not _covered((a.start, a.end), found))
     found.extend(_labelled_paragraphs(text, parsed, found))
     found = [_clip_to_paragraph(text, a) for a in found]
     found = [a for a in found if a.start < a.end]
@@ -293,7 +325,7 @@ def _verb_attribution(
     text: str, tok: Token, src: Source, quotes: list[QuotedSpan]
 ) -> Attribution | None:
     """The first rule that finds content for cue verb ``tok`` with source ``src``."""
-    lemma = tok.lemma_
+    lemma = cue_lemma(tok)
     cue = _cue_span(tok)
     if lemma in SPEECH or lemma in QUOTING:
         span = _after_colon(text, tok)
@@ -311,7 +343,7 @@ def _verb_attribution(
         around = _parenthetical_content(text, tok)
         if around is not None:
             return Attribution([around], cue, src, "parenthetical", tok)
-    if lemma in DIRECTIVE or lemma in ATTITUDE:
+    if lemma in DIRECTIVE or lemma in ATTITUDE or lemma in INTENT:
         span = _directive(tok)
         if span is not None:
             return Attribution([trim(text, *span, ".")], cue, src, "directive", tok)
@@ -330,18 +362,112 @@ def _verb_attribution(
 
 
 def _noun_attribution(text: str, tok: Token) -> Attribution | None:
-    """ "Trump's claim that the vote was rigged": the clause, and the possessor as source."""
-    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
-        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    if clause is None:
+    """ "Trump's claim that the vote was rigged", "the party's decision to bury the debates",
+    "support for the New York businessman": the clause, infinitive or object, and the
+    possessor as source."""
+    lemma = tok.lemma_
+    span: tuple[int, int] | None = None
+    clause = None
+    if lemma in NOUNS:
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and lemma in INTENT_NOUNS:
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
+    if clause is not None:
+        span = char_span(clause.left_edge, clause.right_edge)
+    elif lemma in STANCE_NOUNS:
+        prep = next((c for c in tok.rights if c.dep_ == "prep"
+                     and c.lower_ in _STANCE_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if (
+            prep is not None) else None
+        if obj is not None and obj.lower_ not in _VAGUE_OBJECTS:
+            span = char_span(obj.left_edge, obj.right_edge)
+    if span is None:
         return None
-    content = trim(text, *char_span(clause.left_edge, clause.right_edge), ".")
+    content = trim(text, *span, ".")
     owner = next((c for c in tok.lefts if c.dep_ == "poss" or (
         c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN")), None)
     src = None
     if owner is not None:
         src = Source(owner, *char_span(owner.left_edge, owner))
     return Attribution([content], char_span(tok, tok), src, "noun", tok)
+
+
+_STANCE_PREPS = frozenset({"for", "of", "to", "on", "against", "about"})
+
+
+def _frame_attribution(text: str, tok: Token) -> Attribution | None:
+    """ "In Professor Knittel's view, ..." or "In a new poll, ...": the rest of the sentence,
+    vouched for by the possessor or the poll."""
+    prep = tok.head
+    content = _according_content(text, prep)
+    if content is None or content[0] >= content[1]:
+        return None
+    owner = next((c for c in tok.lefts if c.dep_ == "poss"), None)
+    if owner is not None:
+        src = Source(owner, *char_span(owner.left_edge, owner))
+    elif tok.tag_ == "NN" and prep.i < prep.head.i and any(
+            c.lower_ in ("a", "an") or c.dep_ in ("compound", "nmod", "amod")
+            for c in tok.lefts):  # "In a new CBS poll, ...", not "trails in the polls"
+        src = Source(tok, *char_span(tok.left_edge, tok.right_edge))
+    else:
+        return None
+    return Attribution([content], char_span(tok, tok), src, "frame", tok)
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "advcl"))
+
+
+def _agent(tok: Token) -> Source | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return Source(obj, *char_span(obj.left_edge, obj))
+    return None
+
+
+def _unnamed_attribution(text: str, tok: Token) -> Attribution | None:
+    """Clauses vouched for without a named speaker: "Both houses seem intent on ...",
+    "The bank is expected to act", "He is seen as a uniter", "was reportedly on that trip".
+    The content is the whole clause, cue included; a passive's agent is its source."""
+    if tok.lower_ in ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+        span = _clause_span(text, tok.head)
+        return Attribution([span], char_span(tok, tok), None, "adverb", tok) if span else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = cue_lemma(tok)
+    evidential = lemma in EVIDENTIAL
+    if not evidential and not (lemma in PASSIVE and _passive(tok)):
+        return None
+    comps = {c.dep_: c for c in tok.children}
+    subject = comps.get("nsubj") or comps.get("nsubjpass")
+    if "ccomp" in comps and (subject is None or subject.lower_ == "it"):
+        comp = comps["ccomp"]  # "It appears that ...", "it is expected that ..."
+        span = trim(text, *char_span(comp.left_edge, comp.right_edge), ".")
+    elif any(d in comps for d in ("xcomp", "oprd", "acomp", "attr")) or any(
+            c.dep_ == "prep" and c.lower_ in ("as", "like") for c in tok.rights):
+        span = _clause_span(text, tok)
+    else:
+        return None
+    if span is None or span[0] >= span[1]:
+        return None
+    return Attribution([span], _cue_span(tok), _agent(tok), "unnamed", tok)
+
+
+def _clause_span(text: str, head: Token) -> tuple[int, int] | None:
+    """The clause headed by ``head`` within its sentence, without its agent phrase."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "agent":
+            skip.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.sent == head.sent and t.i not in skip
+            and not (t.i < head.i and t.dep_ in ("cc", "mark") and t.head is head)]
+    span = hull(toks)
+    return trim(text, *span, ".") if span else None
 
 
 def _parenthetical_content(text: str, tok: Token) -> tuple[int, int] | None:

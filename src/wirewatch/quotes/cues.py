@@ -1,94 +1,90 @@
-"""The words that introduce reported speech and thought, by how much evidence they need.
+"""The words that introduce reported speech, thought, evidence and stance, by class.
 
-``SPEECH`` verbs attribute whatever clause or quotation they govern ("said", "warned").
-``THOUGHT`` verbs (belief, perception, evidence: "believes", "shows") attribute only a
-full clause they govern, since "she found the keys" reports nothing.  ``DIRECTIVE`` verbs
-report a demand or promise through an infinitive ("urged the factory to move ahead",
-"vowed to retaliate").  Lemmas, as spaCy's English lemmatizer gives them.
+The lexicon lives in ``data/cues.txt`` (one ``[section]`` per class).  ``SPEECH`` verbs
+attribute whatever clause or quotation they govern ("said", "warned").  ``THOUGHT`` verbs
+(belief, perception, evidence: "believes", "shows") attribute only a full clause they
+govern, since "she found the keys" reports nothing.  ``DIRECTIVE`` and ``INTENT`` verbs
+report a demand, promise or plan through an infinitive ("urged the factory to move ahead",
+"declined to comment").  ``EVIDENTIAL`` verbs ("seems", "appears") and ``PASSIVE`` reporting
+verbs ("is expected to", "is seen as") vouch for their whole clause with no named speaker.
+Lemmas, as spaCy's English lemmatizer gives them (``cue_lemma`` repairs a few).
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+from typing import Any
 
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
+
+@cache
+def _sections() -> dict[str, tuple[str, ...]]:
+    text = resources.files("wirewatch.quotes").joinpath("data", "cues.txt").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1].strip(), [])
+        elif current is not None:
+            current.extend(line.split())
+    return {name: tuple(words) for name, words in out.items()}
 
 
-SPEECH: frozenset[str] = _words(
-    """
-    say tell add note state claim argue insist explain announce report write tweet post
-    warn predict acknowledge admit deny confirm declare reply respond answer repeat recall
-    stress emphasize emphasise contend maintain assert allege concede complain testify
-    describe mention remark comment caution joke quip boast brag lament speculate reiterate
-    tout pledge vow promise threaten proclaim disclose reveal inform assure reassure retort
-    counter contest dispute conclude observe recount affirm opine charge accuse
-    blast slam criticize criticise praise hail predict forecast estimate tease suggest
-    indicate signal hint imply acknowledge confide whisper shout yell scream chant cry
-    continue agree disagree echo cite quote lament apologize apologise admit concur
-    decry denounce condemn ask question wonder urge demand
-    """
-)
+def _words(section: str) -> frozenset[str]:
+    return frozenset(_sections().get(section, ()))
 
-THOUGHT: frozenset[str] = _words(
-    """
-    believe think feel fear hope expect worry know guess suspect assume reckon consider
-    doubt figure imagine realize realise understand find show demonstrate reveal prove
-    suggest indicate mean acknowledge recognize recognise see notice learn determine
-    conclude decide agree insist project estimate
-    """
-)
 
-DIRECTIVE: frozenset[str] = _words(
-    """
-    urge call ask vow pledge promise threaten demand order tell warn encourage beg
-    implore advise instruct direct appeal press push plead
-    """
-)
-
-ATTITUDE: frozenset[str] = _words(
-    """
-    support endorse praise thank criticize criticise slam attack mock blast condemn
-    call announce discuss mention want prefer oppose reject applaud accuse
-    blame defend deny propose vote favor favour cite quote describe refer talk ask express
-    remember question challenge dispute tout hail laud blast decry denounce lambaste
-    ridicule deride label brand dub characterize characterise pledge promise request
-    demand recommend advocate champion refuse hope intend threaten
-    """
-)
+SPEECH = _words("speech")
+THOUGHT = _words("thought")
+DIRECTIVE = _words("directive")
+INTENT = _words("intent")
+"""Verbs whose infinitive reports an intention or decision ("plans to", "declined to")."""
+ATTITUDE = _words("attitude")
 """Stances and speech acts about a thing: the object is what is reported ("praised the
 deal", "called for a ceasefire", "wants a recount")."""
-
-QUOTING: frozenset[str] = _words(
-    """
-    read exclaim interrupt intone recite sing chant mutter murmur snap gush sigh scoff
-    laugh marvel fume muse interject
-    """
-)
+QUOTING = _words("quoting")
 """Verbs that report words only next to a quotation or a colon ("“Stay!” read one sign")."""
-
-NOUNS: frozenset[str] = _words(
-    """
-    claim statement remark comment assertion argument suggestion belief view warning
-    promise pledge vow demand announcement accusation allegation insistence admission
-    denial prediction fear hope concern contention notion complaint assurance threat
-    message charge declaration criticism praise call
-    """
-)
+EVIDENTIAL = _words("evidential")
+PASSIVE = _words("passive")
+"""Reporting verbs that attribute their clause when passive ("is expected to act")."""
+ADVERBS = _words("adverbs")
+"""Adverbs that attribute their clause to unnamed sources ("reportedly")."""
+NOUNS = _words("nouns")
 """Nouns that report speech or belief through a clause: "his claim that the vote was rigged"."""
-
-RELAYING: frozenset[str] = _words(
-    """
-    say report tell write state add announce quote cite note explain claim describe publish
-    broadcast tweet post according carry
-    """
-)
+INTENT_NOUNS = _words("intent nouns")
+STANCE_NOUNS = _words("stance nouns")
+FRAME_NOUNS = _words("frame nouns")
+"""Nouns that frame a sentence as someone's: "in X's view", "in a new poll"."""
+RELAYING = _words("relaying")
 """Cues that can relay someone else's words ("Kim urged …, state media said"): the speaker
 of an attribution with one of these cues becomes the ``via`` of attributions inside it."""
 
 PHRASES: tuple[str, ...] = ("according to",)
 """Multi-word cues that take their source as object: "according to KCNA"."""
 
+
+def _lemma_fixes() -> dict[tuple[str, str], str]:
+    fixes: dict[tuple[str, str], str] = {}
+    for triple in _sections().get("lemma fixes", ()):
+        wrong, right, surfaces = triple.split(":")
+        for surface in surfaces.split(","):
+            fixes[(wrong, surface)] = right
+    return fixes
+
+
+_FIXES = _lemma_fixes()
+
+
+def cue_lemma(tok: Any) -> str:
+    """The lemma of a spaCy token, with the lemmatizer's known misses repaired."""
+    lemma: str = tok.lemma_
+    return _FIXES.get((lemma, tok.lower_), lemma)
+
+
 def is_cue_lemma(lemma: str) -> bool:
     """Whether ``lemma`` can introduce reported speech or thought at all."""
     return (lemma in SPEECH or lemma in THOUGHT or lemma in DIRECTIVE or lemma in ATTITUDE
-            or lemma in QUOTING)
+            or lemma in QUOTING or lemma in INTENT)
