@@ -29,8 +29,8 @@ def machine() -> str:
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     return (
-        f"{datetime.now(UTC):%Y-%m-%d}, commit {commit or '?'}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores, {platform.machine()}"
+        f"{datetime.now(UTC):%Y-%m-%d}, commit {commit or '?'}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"
     )
 
 
