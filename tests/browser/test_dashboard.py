@@ -23,9 +23,15 @@ class Watched:
         self.foreign: list[str] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        page.on("requestfailed", self._failed)
         page.on("request", lambda r: None if r.url.startswith((base, "data:", "about:"))
                 else self.foreign.append(r.url))
+
+
+    def _failed(self, request: Any) -> None:
+        # A click that navigates away cancels requests still loading (the favicon): not an error.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.errors.append(f"failed: {request.url} {request.failure}")
 
 
 @pytest.fixture

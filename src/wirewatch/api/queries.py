@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Integer, Select, func, select
 from ..analysis import EventRow
 from ..store import EventFilter
 from ..store import schema as t
-from ..store.queries import event_dict, iso_day
+from ..store.queries import SPLIT_MAX_ROWS, event_dict, iso_day, read_ordered
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,17 @@ class Filters:
         return EventFilter(**{k: getattr(self, k) for k in names})
 
     def clauses(self) -> list[ColumnElement[bool]]:
+        return [*self.store_filter().clauses(), *self._own_clauses()]
+
+    def side_clauses(self) -> list[list[ColumnElement[bool]]]:
+        """``clauses()`` split by actor side (see ``EventFilter.side_clauses``)."""
+        own = self._own_clauses()
+        return [[*part, *own] for part in self.store_filter().side_clauses()]
+
+    def _own_clauses(self) -> list[ColumnElement[bool]]:
+        """The filters ``EventFilter`` does not have: modality and outlet."""
         e, m = t.events, t.event_mentions
-        out = self.store_filter().clauses()
+        out: list[ColumnElement[bool]] = []
         if self.modality:
             out.append(e.c.modality == self.modality.lower())
         if self.outlet:
@@ -70,16 +79,20 @@ def _events(conn: Connection, q: Select[Any]) -> list[dict[str, Any]]:
 
 def search_events(conn: Connection, f: Filters, limit: int, offset: int = 0,
                   cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
-    """Newest first; page by ``offset`` or by the ``cursor`` (``DAY:ID``) of the last page."""
+    """Newest first; page by ``offset`` or by the ``cursor`` (``DAY:ID``) of the last page.
+
+    An actor filter reads the source side and the target side separately (each an index
+    scan in date order, stopping after the page) and merges them: one ``OR`` query would
+    read and sort every event of the actor in the date range.
+    """
     e = t.events
-    q = select(e).where(*f.clauses())
+    after = None
     if cursor:
         day, ident = (int(x) for x in cursor.split(":"))
-        q = q.where((e.c.day < day) | ((e.c.day == day) & (e.c.id < ident)))
-    q = q.order_by(e.c.day.desc(), e.c.id.desc()).limit(limit + 1)
-    if not cursor and offset:
-        q = q.offset(offset)
-    rows = list(conn.execute(q))
+        after = (e.c.day < day) | ((e.c.day == day) & (e.c.id < ident))
+        offset = 0
+    parts = f.side_clauses() if offset + limit <= SPLIT_MAX_ROWS else [f.clauses()]
+    _, rows = read_ordered(conn, parts, limit + 1, offset, "newest", after)
     nxt = f"{rows[limit - 1].day}:{rows[limit - 1].id}" if len(rows) > limit else None
     return [event_dict(r) for r in rows[:limit]], nxt
 

@@ -30,6 +30,8 @@ from .cues import (
     ADVERBS,
     ATTITUDE,
     DIRECTIVE,
+    EVIDENCE_SUBJECTS,
+    EVIDENCE_VERBS,
     EVIDENTIAL,
     FRAME_NOUNS,
     INTENT,
@@ -135,9 +137,13 @@ def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
 
 def _complement(tok: Token) -> Token | None:
     """The clausal complement in the cue's own paragraph (the one after it, if two)."""
-    comps = [c for c in tok.children if c.dep_ == "ccomp" and same_paragraph(
-        tok, c.left_edge if c.i > tok.i else c.right_edge)]
+    comps = _complements(tok)
     return max(comps, key=lambda c: c.i) if comps else None
+
+
+def _complements(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "ccomp" and same_paragraph(
+        tok, c.left_edge if c.i > tok.i else c.right_edge)]
 
 
 def _directive(tok: Token) -> tuple[int, int] | None:
@@ -170,6 +176,12 @@ def _quoted_complement(tok: Token, quotes: list[QuotedSpan]) -> tuple[int, int] 
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "ask"})
 """Verbs whose direct object is the listener, not what was said."""
 
+_HEDGING_SUBJECTS = frozenset({"i", "you"})
+"""Subjects of a thought verb that hedge rather than report ("I think", "you know")."""
+
+_NO_OBJECT_VERBS = frozenset({"add", "maintain", "continue", "note", "write", "read"})
+"""Speech verbs whose bare object is not a stance ("added a clause", "maintained a lead")."""
+
 
 def _after_colon(text: str, tok: Token) -> tuple[int, int] | None:
     """ "Pence said: Well, look, ..." — the rest of the paragraph (or the next one)."""
@@ -187,6 +199,10 @@ def _after_colon(text: str, tok: Token) -> tuple[int, int] | None:
     return content if content[0] < content[1] else None
 
 
+LABEL_MIN_WORDS = 6
+"""Fewer words after "Name:" make a heading or a list item, not a statement."""
+
+
 def _labelled_paragraphs(text: str, parsed: Any, found: list[Attribution]) -> list[Attribution]:
     """ "PENCE: Well, look ..." or "Poll: Voters ..." — a short name, a colon, what it says."""
     out: list[Attribution] = []
@@ -202,15 +218,16 @@ def _labelled_paragraphs(text: str, parsed: Any, found: list[Attribution]) -> li
             continue
         _, para_end = _paragraph_bounds(text, colon.idx)
         content = trim(text, colon.idx + 1, para_end)
-        if content[0] >= content[1] or _covered(content, found):
-            continue
+        if content[0] >= content[1] or _covered(content, found) or len(
+                text[content[0]:content[1]].split()) < LABEL_MIN_WORDS:
+            continue  # "Sanders: Win in a walk." is a heading, not a statement
         head = max(label, key=lambda t: t.i if t.pos_ in ("PROPN", "NOUN") else -1)
         src = Source(head, label[0].idx, label[-1].idx + len(label[-1].text))
         out.append(Attribution([content], (colon.idx, colon.idx + 1), src, "label", colon))
     return out
 
 
-_OBJECT_PREPS = frozenset({"about", "for", "on", "against", "as"})
+_OBJECT_PREPS = frozenset({"about", "for", "on", "against", "as", "to"})
 _VAGUE_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing",
                             "what", "which", "them", "him", "her", "me", "us", "you"})
 
@@ -236,7 +253,7 @@ def _is_cue_verb(tok: Token) -> bool:
     lemma = cue_lemma(tok)
     return tok.pos_ in ("VERB", "AUX") and (
         lemma in SPEECH or lemma in THOUGHT or lemma in DIRECTIVE
-        or lemma in ATTITUDE or lemma in QUOTING or lemma in INTENT
+        or lemma in ATTITUDE or lemma in QUOTING or lemma in INTENT or lemma in EVIDENCE_VERBS
     )
 
 
@@ -274,6 +291,9 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
         if not _is_cue_verb(tok) or _not_a_cue(tok) or _inside_quote(tok, quotes):
             continue  # a cue inside a quotation is part of what the quoted speaker said
         src = source_of(tok)
+        if src is not None and src.head.lower_ in _HEDGING_SUBJECTS and cue_lemma(tok) in (
+                THOUGHT) and cue_lemma(tok) not in SPEECH:
+            continue  # "I think ..." hedges the speaker's own words
         if src is None or _inside_quote(src.head, quotes):
             src = _source_after_quote(tok, quotes)
         if src is None:
@@ -337,6 +357,9 @@ def _verb_attribution(
     comp = _complement(tok)
     if comp is not None:
         content = _clause_content(text, tok, comp, src)
+        after = [c for c in _complements(tok) if c.i > tok.i]
+        if len(after) > 1:  # "said he saw no need ... and he would stay": one statement
+            content = (min(content[0], after[0].left_edge.idx), content[1])
         if content[0] < content[1]:
             return Attribution([content], cue, src, "clause", tok)
     if tok.dep_ == "parataxis" and (lemma in SPEECH or lemma in THOUGHT):
@@ -354,7 +377,12 @@ def _verb_attribution(
         span = _adjacent_quote(text, tok, src, quotes)
         if span is not None:
             return Attribution([span], cue, src, "adjacent-quote", tok)
-    if (lemma in ATTITUDE or lemma in SPEECH) and lemma not in _ADDRESSEE_VERBS:
+    if lemma in EVIDENCE_VERBS and src.head.lemma_ in EVIDENCE_SUBJECTS:
+        span = _object(tok)  # "a new poll shows Sanders leading"
+        if span is not None:
+            return Attribution([trim(text, *span, ".")], cue, src, "evidence", tok)
+    if (lemma in ATTITUDE or lemma in SPEECH) and lemma not in _ADDRESSEE_VERBS and (
+            lemma not in _NO_OBJECT_VERBS):
         span = _object(tok)
         if span is not None:
             return Attribution([trim(text, *span, ".")], cue, src, "object", tok)
@@ -440,6 +468,10 @@ def _unnamed_attribution(text: str, tok: Token) -> Attribution | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = cue_lemma(tok)
+    if lemma in QUESTIONING and tok.tag_ == "VBN" and _passive(tok) or (
+            lemma in QUESTIONING and tok.tag_ == "VBN" and tok.dep_ == "advcl"):
+        span = _question(text, tok)
+        return Attribution([span], _cue_span(tok), None, "question", tok) if span else None
     evidential = lemma in EVIDENTIAL
     if not evidential and not (lemma in PASSIVE and _passive(tok)):
         return None
@@ -456,6 +488,22 @@ def _unnamed_attribution(text: str, tok: Token) -> Attribution | None:
     if span is None or span[0] >= span[1]:
         return None
     return Attribution([span], _cue_span(tok), _agent(tok), "unnamed", tok)
+
+
+QUESTIONING = frozenset({"ask", "question", "press", "quiz"})
+"""Verbs whose passive reports a question put to someone ("Asked whether he would run")."""
+
+
+def _question(text: str, tok: Token) -> tuple[int, int] | None:
+    """What was asked: the clause ("whether ...") or the topic ("about the loan")."""
+    for child in tok.rights:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return trim(text, *char_span(child.left_edge, child.right_edge), ".?")
+        if child.dep_ == "prep" and child.lower_ in ("about", "on", "over"):
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return trim(text, *char_span(obj.left_edge, obj.right_edge), ".?")
+    return None
 
 
 def _clause_span(text: str, head: Token) -> tuple[int, int] | None:

@@ -58,6 +58,9 @@ INTENT_NOUNS = _words("intent nouns")
 STANCE_NOUNS = _words("stance nouns")
 FRAME_NOUNS = _words("frame nouns")
 """Nouns that frame a sentence as someone's: "in X's view", "in a new poll"."""
+EVIDENCE_SUBJECTS = _words("evidence subjects")
+EVIDENCE_VERBS = _words("evidence verbs")
+"""Verbs that report their object when their subject is evidence ("a poll shows X")."""
 RELAYING = _words("relaying")
 """Cues that can relay someone else's words ("Kim urged …, state media said"): the speaker
 of an attribution with one of these cues becomes the ``via`` of attributions inside it."""

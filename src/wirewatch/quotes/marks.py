@@ -15,6 +15,7 @@ from dataclasses import dataclass
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
+APOSTROPHES = "''"
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -39,16 +40,28 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-:/" or i == 0
 
 
-def _marks(paragraph: str, offset: int) -> list[tuple[int, str]]:
-    """(position, 'open' | 'close') for every double quote mark in a paragraph."""
-    out: list[tuple[int, str]] = []
-    for i, ch in enumerate(paragraph):
+def _marks(paragraph: str, offset: int) -> list[tuple[int, str, int]]:
+    """(position, 'open' | 'close', width) for every double quote mark in a paragraph; two
+    apostrophes ('') count as one straight double quote, as some archives type them."""
+    out: list[tuple[int, str, int]] = []
+    i = 0
+    while i < len(paragraph):
+        ch = paragraph[i]
         if ch in OPENING:
-            out.append((offset + i, "open"))
+            out.append((offset + i, "open", 1))
         elif ch in CLOSING:
-            out.append((offset + i, "close"))
+            out.append((offset + i, "close", 1))
         elif ch == STRAIGHT:
-            out.append((offset + i, "open" if _is_opening_straight(paragraph, i) else "close"))
+            out.append((offset + i, "open" if _is_opening_straight(paragraph, i) else "close", 1))
+        elif paragraph.startswith(APOSTROPHES, i):
+            run = len(paragraph[i:]) - len(paragraph[i:].lstrip("'"))
+            if _is_opening_straight(paragraph, i):
+                out.append((offset + i, "open", 2))  # three marks: a double, then a single
+            else:
+                out.append((offset + i + run - 2, "close", 2))  # a single, then a double
+            i += run
+            continue
+        i += 1
     return out
 
 
@@ -57,31 +70,32 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     open_at: int | None = None  # start of a quote carried over from an earlier paragraph
+    width = 1  # of the opening mark of the quote in progress
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         marks = _marks(text[p_start:p_end], p_start)
-        continued = bool(marks) and marks[0] == (_first_visible(text, p_start), "open")
+        continued = bool(marks) and marks[0][:2] == (_first_visible(text, p_start), "open")
         if open_at is not None and not continued:
             # The carried quote was not continued: it ended with the previous paragraph.
             prev_end = paragraphs[p_index - 1][1]
-            spans.append(QuotedSpan(open_at, prev_end, open_at + 1, prev_end, closed=False))
+            spans.append(QuotedSpan(open_at, prev_end, open_at + width, prev_end, closed=False))
             open_at = None
         current: int | None = open_at
         carried = open_at is not None
-        for pos, kind in marks:
+        for pos, kind, size in marks:
             if kind == "open":
                 if current is None:
-                    current = pos
+                    current, width = pos, size
                 elif carried and pos == _first_visible(text, p_start):
                     carried = False  # the continuation mark of a carried quote
                 # an "open" mark inside an open quote is a typo or nesting: ignore it
             elif current is not None:
-                spans.append(QuotedSpan(current, pos + 1, current + 1, pos))
+                spans.append(QuotedSpan(current, pos + size, current + width, pos))
                 current = None
                 carried = False
         open_at = current
     if open_at is not None:
         end = paragraphs[-1][1]
-        spans.append(QuotedSpan(open_at, end, open_at + 1, end, closed=False))
+        spans.append(QuotedSpan(open_at, end, open_at + width, end, closed=False))
     return spans
 
 

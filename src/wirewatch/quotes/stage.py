@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..registry import Context, register
@@ -10,19 +12,33 @@ from .speakers import ActorCoder
 
 if TYPE_CHECKING:
     from ..config import Settings
-    from ..records import Document
+    from ..records import Document, Entity
 
 
-def _actor_coder(settings: Settings, date: str | None) -> ActorCoder:
+def dominant_country(entities: Sequence[Entity]) -> str | None:
+    """The country (ISO alpha-3) most mentioned among ``entities``, if any."""
+    counts: Counter[str] = Counter()
+    for ent in entities:
+        if ent.country and len(ent.country) == 3 and ent.country.isalpha():
+            counts[ent.country.upper()] += max(1, len(ent.mentions))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _actor_coder(settings: Settings, date: str | None, country: str | None) -> ActorCoder:
     """The actors knowledge base as a name -> actor code function (for speakers that are
-    not linked to an entity, such as "state media" or "the ministry")."""
+    not linked to an entity, such as "state media" or "the ministry").  A bare sector
+    ("state media" -> MED) takes the article's dominant ``country`` (-> PRKMED)."""
     from ..actors import load_kb
 
     kb = load_kb(settings)
 
     def code(name: str) -> str | None:
         found = kb.match(name, date)
-        return found.code if found is not None else None
+        if found is None:
+            return None
+        if found.sector and not found.country and country and found.code == found.sector:
+            return country + found.sector
+        return found.code
 
     return code
 
@@ -42,7 +58,8 @@ class QuoteAttribution:
         if not text.strip():
             return doc.with_stage(self.name, self.version, quotes=())
         parsed = ctx.parse()
-        coder = _actor_coder(self.settings, doc.article.published)
+        coder = _actor_coder(self.settings, doc.article.published,
+                              dominant_country(doc.entities))
         quotes = build_quotes(text, parsed, doc.entities, coder, doc.id)
         return doc.with_stage(self.name, self.version, quotes=tuple(quotes))
 

@@ -137,6 +137,11 @@ def _v4(conn: Connection) -> None:
     add_schema_objects(conn, 4)
 
 
+@migration(5, "covering indexes for daily counts by CAMEO root and actor-pair timelines")
+def _v5(conn: Connection) -> None:
+    add_schema_objects(conn, 5)
+
+
 LATEST = max(_MIGRATIONS)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
@@ -43,12 +43,21 @@ class EventFilter:
     """ISO alpha-3 country of the event's place."""
     min_mentions: int | None = None
 
+    def side_clauses(self) -> list[list[ColumnElement[bool]]]:
+        """``clauses()`` as one list per actor side: with an ``actor`` filter, the events
+        where the source matches and those where the target matches (an event of both is
+        in both), so each side is one index range scan instead of an ``OR`` the planners
+        answer by reading and sorting every event of the actor; else ``[clauses()]``."""
+        if not self.actor:
+            return [self.clauses()]
+        rest = replace(self, actor=None).clauses()
+        return [[side, *rest] for side in actor_sides(self.actor)]
+
     def clauses(self) -> list[ColumnElement[bool]]:
         e = t.events
         out: list[ColumnElement[bool]] = []
         if self.actor:
-            out.append(or_(_actor(e.c.source_country, e.c.source_code, self.actor),
-                           _actor(e.c.target_country, e.c.target_code, self.actor)))
+            out.append(or_(*actor_sides(self.actor)))
         if self.source:
             out.append(_actor(e.c.source_country, e.c.source_code, self.source))
         if self.target:
@@ -71,6 +80,13 @@ class EventFilter:
         if self.min_mentions is not None:
             out.append(e.c.num_mentions >= self.min_mentions)
         return out
+
+
+def actor_sides(value: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """The clauses "source matches ``value``" and "target matches ``value``"."""
+    e = t.events
+    return (_actor(e.c.source_country, e.c.source_code, value),
+            _actor(e.c.target_country, e.c.target_code, value))
 
 
 def _actor(country_col: Any, code_col: Any, value: str) -> ColumnElement[bool]:
@@ -121,24 +137,20 @@ def event_dict(r: Any, keys: Sequence[str] | None = None) -> dict[str, Any]:
     return d
 
 
+SPLIT_MAX_ROWS = 2000
+"""Pages ending within this many rows read each actor side separately and merge them; a
+deeper ``offset`` page reads that many rows anyway, so it keeps one ``OR`` query."""
+
+
 def query_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int = 0,
                  cursor: str | None = None, order: str = "newest") -> Page:
     """Events matching ``f``; page with ``offset`` or the ``cursor`` of the previous page."""
     if order not in ORDERS:
         raise StoreError(f"order must be one of {', '.join(ORDERS)}")
-    e = t.events
-    q: Select[Any] = select(e).where(*f.clauses())
-    if cursor:
-        q = q.where(_after(cursor, order))
-    if order == "newest":
-        q = q.order_by(e.c.day.desc(), e.c.id.desc())
-    elif order == "oldest":
-        q = q.order_by(e.c.day, e.c.id)
-    else:
-        q = q.order_by(e.c.id)
-    result = conn.execute(q.limit(limit + 1).offset(offset if not cursor else 0))
-    keys = list(result.keys())
-    rows = result.all()
+    offset = 0 if cursor else offset
+    parts = f.side_clauses() if offset + limit <= SPLIT_MAX_ROWS else [f.clauses()]
+    keys, rows = read_ordered(conn, parts, limit + 1, offset, order,
+                              _after(cursor, order) if cursor else None)
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = None
@@ -146,6 +158,39 @@ def query_events(conn: Connection, f: EventFilter, limit: int = 100, offset: int
         last = rows[-1]
         nxt = f"{last.id}" if order == "id" else f"{last.day}:{last.id}"
     return Page([event_dict(r, keys) for r in rows], nxt)
+
+
+def read_ordered(conn: Connection, parts: list[list[ColumnElement[bool]]], limit: int,
+                 offset: int = 0, order: str = "newest",
+                 after: ColumnElement[bool] | None = None) -> tuple[list[str], list[Any]]:
+    """Event rows ``offset`` to ``offset + limit`` in ``order`` of the union of ``parts``
+    (lists of clauses, e.g. from ``side_clauses``): each part is read in order up to the
+    last row wanted, then the parts are merged and rows in several parts kept once."""
+    e = t.events
+    keys: list[str] = [c.name for c in e.columns]
+    rows: list[Any] = []
+    for where in parts:
+        q: Select[Any] = select(e).where(*where)
+        if after is not None:
+            q = q.where(after)
+        if order == "newest":
+            q = q.order_by(e.c.day.desc(), e.c.id.desc())
+        elif order == "oldest":
+            q = q.order_by(e.c.day, e.c.id)
+        else:
+            q = q.order_by(e.c.id)
+        q = q.limit(limit).offset(offset) if len(parts) == 1 else q.limit(offset + limit)
+        result = conn.execute(q)
+        keys = list(result.keys())
+        rows += result.all()
+    if len(parts) == 1:
+        return keys, rows
+    unique = list({r.id: r for r in rows}.values())
+    if order == "id":
+        unique.sort(key=lambda r: r.id)
+    else:
+        unique.sort(key=lambda r: (r.day, r.id), reverse=order == "newest")
+    return keys, unique[offset:offset + limit]
 
 
 def _after(cursor: str, order: str) -> ColumnElement[bool]:
@@ -193,21 +238,42 @@ DAILY_GROUPS = {"root": "cameo_root", "quad": "quad_class", "plover": "plover_ty
 
 
 def daily_counts(conn: Connection, f: EventFilter, by: str | None = None) -> list[dict[str, Any]]:
-    """Events and mentions per day (optionally per CAMEO root, quad class or PLOVER type)."""
+    """Events and mentions per day (optionally per CAMEO root, quad class or PLOVER type).
+
+    With an actor filter the counts are source-side + target-side - both sides: three
+    index-only scans, where one ``OR`` query reads every matching event row.
+    """
     e = t.events
     cols: list[Any] = [e.c.day]
     if by is not None:
         if by not in DAILY_GROUPS:
             raise StoreError(f"daily counts by {by!r}: use one of {', '.join(DAILY_GROUPS)}")
         cols.append(e.c[DAILY_GROUPS[by]].label("group"))
-    q = (select(*cols, func.count().label("events"),
-                func.sum(e.c.num_mentions).label("mentions"))
-         .where(*f.clauses()).group_by(*cols).order_by(*cols))
-    result = conn.execute(q)
-    keys = list(result.keys())
+    keys = ["day", "group"][:len(cols)]
+
+    def counts(where: list[ColumnElement[bool]]) -> list[Any]:
+        q = (select(*cols, func.count().label("events"),
+                    func.sum(e.c.num_mentions).label("mentions"))
+             .where(*where).group_by(*cols).order_by(*cols))
+        return list(conn.execute(q).all())
+
+    if f.actor:
+        src, tgt = actor_sides(f.actor)
+        rest = replace(f, actor=None).clauses()
+        totals: dict[tuple[Any, ...], list[int]] = {}
+        for sign, where in ((1, [src, *rest]), (1, [tgt, *rest]), (-1, [src, tgt, *rest])):
+            for rec in counts(where):
+                acc = totals.setdefault(tuple(rec[:len(cols)]), [0, 0])
+                acc[0] += sign * int(rec.events)
+                acc[1] += sign * int(rec.mentions or 0)
+        recs = [(*k, n, m) for k, (n, m) in
+                sorted(totals.items(), key=lambda kv: [(v is not None, v) for v in kv[0]])
+                if n > 0]
+    else:
+        recs = [tuple(r) for r in counts(f.clauses())]
     out = []
-    for rec in result.all():
-        row: dict[str, Any] = dict(zip(keys, rec))
+    for rec in recs:
+        row: dict[str, Any] = dict(zip([*keys, "events", "mentions"], rec))
         row["day"] = iso_day(row["day"])
         row["mentions"] = int(row["mentions"] or 0)
         out.append(row)

@@ -178,6 +178,11 @@ Index("ix_events_codes", events.c.source_code, events.c.target_code, info={"sinc
 Index("ix_events_day_cover", events.c.day, events.c.cameo_root, events.c.quad_class,
       events.c.num_mentions, events.c.source_code, events.c.target_code, events.c.goldstein,
       info={"since": 4})
+Index("ix_events_day_root", events.c.day, events.c.cameo_root, events.c.num_mentions,
+      info={"since": 5})  # narrow cover for daily counts (by root) over long ranges
+Index("ix_events_codes_day", events.c.source_code, events.c.target_code, events.c.day,
+      events.c.quad_class, events.c.goldstein,
+      info={"since": 5})  # actor-pair timelines: day range seeks, read from the index alone
 Index("ix_events_root_day", events.c.cameo_root, events.c.day, info={"since": 3})
 Index("ix_events_plover_day", events.c.plover_type, events.c.day, info={"since": 3})
 
