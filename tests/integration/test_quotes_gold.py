@@ -35,11 +35,12 @@ def dev_scores() -> dict[str, dict[str, Any]]:
 def test_dev_subset_floors(dev_scores: dict[str, dict[str, Any]]) -> None:
     ours = dev_scores["wirewatch"]
     # Floors pinned a little under the measurement (see BENCHMARKS.md, "quotes").
-    assert ours["overlap"]["f1"] >= 0.73     # measured 0.758
-    assert ours["overlap"]["p"] >= 0.80      # measured 0.833
-    assert ours["exact"]["f1"] >= 0.52       # measured 0.548
-    assert ours["speaker_accuracy"] >= 0.79  # measured 0.817
-    assert ours["cue_accuracy"] >= 0.79      # measured 0.821
+    assert ours["overlap"]["f1"] >= 0.75     # measured 0.763
+    assert ours["overlap"]["p"] >= 0.80      # measured 0.805
+    assert ours["overlap"]["r"] >= 0.71      # measured 0.725
+    assert ours["exact"]["f1"] >= 0.54       # measured 0.556
+    assert ours["speaker_accuracy"] >= 0.79  # measured 0.801
+    assert ours["cue_accuracy"] >= 0.80      # measured 0.822
 
 
 @pytest.mark.gold
@@ -48,7 +49,7 @@ def test_far_above_the_quote_mark_baseline(dev_scores: dict[str, dict[str, Any]]
     ours, base = dev_scores["wirewatch"], dev_scores["baseline"]
     assert ours["overlap"]["f1"] >= base["overlap"]["f1"] + 0.15
     assert ours["speaker_accuracy"] >= base["speaker_accuracy"] + 0.3
-    assert ours["kinds"]["indirect"]["r"] >= 0.55  # measured 0.588; the baseline finds none
+    assert ours["kinds"]["indirect"]["r"] >= 0.62  # measured 0.634; the baseline finds none
     assert base["kinds"]["indirect"]["pred"] == 0
 
 

@@ -37,6 +37,9 @@ def test_seed_article_attributions() -> None:
     assert any("could indicate" in t for t in cheong)
     speakers = {q.speaker.name for q in quotes if q.speaker}
     assert "state media" in speakers
+    # a sector-only speaker takes the article's country: North Korean state media
+    assert {q.speaker.actor_code for q in quotes
+            if q.speaker and q.speaker.name == "state media"} == {"PRKMED"}
     assert any("KCNA" in s or "Korean Central News Agency" in s for s in speakers)
     relayed = [q for q in quotes if q.via is not None and q.speaker
                and q.speaker.name == "Kim Jong Un"]

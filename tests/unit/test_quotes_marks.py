@@ -55,3 +55,11 @@ def test_quote_kinds_from_marks() -> None:
     assert quote_kind(text, [whole], quotes) == "direct"
     assert quote_kind(text, [(text.index("part"), len(text))], quotes) == "partial"
     assert quote_kind(text, [(text.index("in a"), len(text))], quotes) == "indirect"
+
+
+def test_two_apostrophes_count_as_a_double_quote() -> None:
+    text = "''We will rebuild the 'old' pier,'' she said. He said ''no.'''"
+    assert _texts(text) == ["''We will rebuild the 'old' pier,''", "''no.'''"]
+    first = find_quoted(text)[0]
+    assert text[first.inner_start:first.inner_end] == "We will rebuild the 'old' pier,"
+    assert _texts("It's the mayor's plan, isn't it?") == []

@@ -7,11 +7,11 @@ import os
 import click
 
 from ._common import config_option, handle_errors, settings_from
+from .db import db_option
 
 
 @click.command()
-@click.option("--db", "db_url", default="sqlite:///wirewatch.db", show_default=True,
-              help="Database URL (sqlite:///FILE or postgresql://…).")
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; the default serves this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -38,7 +38,7 @@ def serve(db_url: str, host: str, port: int, token_env: str | None, max_body: in
         if not token:
             raise ConfigError(f"${token_env} is empty or unset", origin="--token-env")
     settings = settings_from(config_path)
-    store = open_store(db_url)
+    store = open_store(db_url, create=False)
     app = create_app(store, settings, token=token, max_body_bytes=max_body,
                      cache_seconds=cache_seconds)
     where = f"http://{host}:{port}/"

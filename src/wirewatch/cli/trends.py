@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from ._common import handle_errors
+from .db import db_option
 
 BAR = 30
 
@@ -106,7 +107,7 @@ def plot(trend: dict[str, Any], path: str) -> None:
 
 @click.command()
 @click.option("--pair", required=True, help="Two actor code prefixes, e.g. PRK-USA.")
-@click.option("--db", "db_url", default="sqlite:///wirewatch.db", show_default=True)
+@db_option
 @click.option("--since", help="First day (YYYY-MM-DD).")
 @click.option("--until", help="Last day (YYYY-MM-DD).")
 @click.option("--period", type=click.Choice(["day", "week"]), default="week", show_default=True)
@@ -130,7 +131,7 @@ def trends(pair: str, db_url: str, since: str | None, until: str | None, period:
     for name, value in (("--since", since), ("--until", until)):
         if value:
             parse_day(value, origin=name)
-    with open_store(db_url, migrate_schema=False) as store:
+    with open_store(db_url, create=False, migrate_schema=False) as store:
         trend = Service(store, TTLCache(0)).trend(a, b, period,
                                                   Filters(since=since, until=until))
     if fmt == "json":

@@ -12,7 +12,17 @@ Rules over the dependency parse, per cue word (first rule that finds content win
 - *object* — stances about a thing: "praised the deal", "criticized the plan";
 - *according* — "according to X" vouches for the sentence it opens or closes;
 - *noun* — "his claim that the vote was rigged";
-- *label* — "PENCE: Well, ..." or a headline "Poll: Voters ...".
+- *label* — "PENCE: Well, ..." or a headline "Poll: Voters ...";
+- *evidence* — "a new poll shows Sanders leading" (a thought verb whose subject is evidence);
+- *passive* — "the plan was rejected by 64 percent of voters" (the subject, by the agent);
+- *unnamed* — the whole clause, no speaker: "seems ready to", "is expected to", "is seen as",
+  "It appears that ...", "was reportedly on that trip";
+- *question* — "Asked whether he would run, ..." (what was asked);
+- *unsourced* — a speech verb's clause whose subject the parse cannot find;
+- *frame* — "In Professor Lund's view, ..." / "In a new CBS poll, ..." (where nothing else
+  attributes the sentence).
+
+The lexicon of each class lives in ``data/cues.txt`` (see ``cues.py``).
 
 Then quotations: content touching a quotation grows to the whole of it (quotes run over
 sentences and paragraphs); a quotation resumed after "he said" joins its content; a quoted
@@ -176,6 +186,8 @@ def _quoted_complement(tok: Token, quotes: list[QuotedSpan]) -> tuple[int, int] 
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "ask"})
 """Verbs whose direct object is the listener, not what was said."""
 
+_REFUSING = frozenset({"decline", "refuse"})
+
 _HEDGING_SUBJECTS = frozenset({"i", "you"})
 """Subjects of a thought verb that hedge rather than report ("I think", "you know")."""
 
@@ -297,6 +309,9 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
         if src is None or _inside_quote(src.head, quotes):
             src = _source_after_quote(tok, quotes)
         if src is None:
+            unsourced = _unsourced_clause(text, tok)
+            if unsourced is not None:
+                found.append(unsourced)
             continue
         found_one = _verb_attribution(text, tok, src, quotes)
         if found_one is not None:
@@ -321,6 +336,8 @@ def _not_a_cue(tok: Token) -> bool:
     """Phrasal verbs ("shows off") and passives ("when asked") report nobody's words."""
     if any(c.dep_ == "prt" and c.lower_ not in ("out",) for c in tok.children):
         return True
+    if tok.dep_ == "xcomp" and cue_lemma(tok.head) in _REFUSING:
+        return True  # "declined to comment": the refusal is the attribution
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "advcl" and tok.tag_ != "VBG" and not has_subject:
         return True  # "When asked whether ...": the question, not an answer
@@ -377,6 +394,13 @@ def _verb_attribution(
         span = _adjacent_quote(text, tok, src, quotes)
         if span is not None:
             return Attribution([span], cue, src, "adjacent-quote", tok)
+    if (lemma in ATTITUDE or lemma in SPEECH) and _passive(tok) and any(
+            c.dep_ == "agent" for c in tok.children):
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lower_ not in _VAGUE_OBJECTS:
+            # "The plan was rejected by 64 percent of voters": the plan is what they judged
+            span = char_span(subject.left_edge, subject.right_edge)
+            return Attribution([trim(text, *span, ".")], cue, src, "passive", tok)
     if lemma in EVIDENCE_VERBS and src.head.lemma_ in EVIDENCE_SUBJECTS:
         span = _object(tok)  # "a new poll shows Sanders leading"
         if span is not None:
@@ -387,6 +411,18 @@ def _verb_attribution(
         if span is not None:
             return Attribution([trim(text, *span, ".")], cue, src, "object", tok)
     return None
+
+
+def _unsourced_clause(text: str, tok: Token) -> Attribution | None:
+    """A speech verb with a clause but no subject the parse can find ("by saying the judge
+    was biased"): the clause is still reported, by nobody named."""
+    comp = _complement(tok) if cue_lemma(tok) in SPEECH else None
+    if comp is None or comp.i < tok.i:
+        return None
+    content = _clause_content(text, tok, comp, None)
+    if content[0] >= content[1]:
+        return None
+    return Attribution([content], _cue_span(tok), None, "unsourced", tok)
 
 
 def _noun_attribution(text: str, tok: Token) -> Attribution | None:
@@ -468,8 +504,7 @@ def _unnamed_attribution(text: str, tok: Token) -> Attribution | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = cue_lemma(tok)
-    if lemma in QUESTIONING and tok.tag_ == "VBN" and _passive(tok) or (
-            lemma in QUESTIONING and tok.tag_ == "VBN" and tok.dep_ == "advcl"):
+    if lemma in QUESTIONING and tok.tag_ == "VBN" and _passive(tok):
         span = _question(text, tok)
         return Attribution([span], _cue_span(tok), None, "question", tok) if span else None
     evidential = lemma in EVIDENTIAL

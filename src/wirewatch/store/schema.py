@@ -183,6 +183,9 @@ Index("ix_events_day_root", events.c.day, events.c.cameo_root, events.c.num_ment
 Index("ix_events_codes_day", events.c.source_code, events.c.target_code, events.c.day,
       events.c.quad_class, events.c.goldstein,
       info={"since": 5})  # actor-pair timelines: day range seeks, read from the index alone
+Index("ix_events_target_codes_day", events.c.target_code, events.c.source_code, events.c.day,
+      events.c.quad_class, events.c.goldstein,
+      info={"since": 5})  # the same led by target (target code lookups, reverse direction)
 Index("ix_events_root_day", events.c.cameo_root, events.c.day, info={"since": 3})
 Index("ix_events_plover_day", events.c.plover_type, events.c.day, info={"since": 3})
 
