@@ -34,8 +34,25 @@ def machine() -> str:
     )
 
 
+ORDER = (
+    "extraction", "scraped_text", "entities", "quotes", "events", "geo", "throughput",
+    "store", "store-scale", "scale", "trends", "api",
+)
+"""Sections of BENCHMARKS.md in pipeline order; others follow in the order written."""
+
+_SECTION = re.compile(r"<!-- BEGIN (?P<name>[\w.-]+) -->.*?<!-- END (?P=name) -->", re.S)
+
+
+def _ordered(text: str) -> str:
+    sections = {m["name"]: m[0] for m in _SECTION.finditer(text)}
+    head = text[: min((m.start() for m in _SECTION.finditer(text)), default=len(text))]
+    rank = {name: i for i, name in enumerate(ORDER)}
+    names = sorted(sections, key=lambda n: rank.get(n, len(ORDER)))
+    return head.rstrip() + "\n\n" + "\n\n".join(sections[n] for n in names) + "\n"
+
+
 def write_section(name: str, title: str, command: str, body: str) -> None:
-    """Replace (or append) the section ``name`` of BENCHMARKS.md."""
+    """Replace (or add) the section ``name`` of BENCHMARKS.md, keeping sections in order."""
     block = (
         f"<!-- BEGIN {name} -->\n## {title}\n\n"
         f"Reproduce: `{command}`  \nMeasured: {machine()}\n\n{body.strip()}\n<!-- END {name} -->"
@@ -49,7 +66,7 @@ def write_section(name: str, title: str, command: str, body: str) -> None:
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else (
         text.rstrip() + "\n\n" + block + "\n"
     )
-    BENCHMARKS_MD.write_text(text, encoding="utf-8")
+    BENCHMARKS_MD.write_text(_ordered(text), encoding="utf-8")
 
 
 def md_table(headers: list[str], rows: list[list[object]]) -> str:
