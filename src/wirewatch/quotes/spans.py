@@ -48,4 +48,5 @@ def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
 def same_paragraph(a: Token, b: Token) -> bool:
     """Whether no line break separates tokens ``a`` and ``b`` (parses can run across them)."""
     lo, hi = (a, b) if a.i <= b.i else (b, a)
-    return "\n" not in lo.doc.text[lo.idx:hi.idx]
+    # Doc.text is rebuilt on every access: look only at the tokens in between.
+    return "\n" not in lo.doc[lo.i:hi.i].text_with_ws
