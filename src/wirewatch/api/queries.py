@@ -7,7 +7,6 @@ everything into clauses over the store's tables.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
@@ -271,21 +270,6 @@ def country_counts(conn: Connection, f: Filters) -> dict[str, int]:
     q = (select(e.c.loc_country, func.count()).where(*f.clauses(), e.c.loc_country.is_not(None))
          .group_by(e.c.loc_country))
     return {str(c): int(n) for c, n in conn.execute(q)}
-
-
-def mentions(conn: Connection, event_id: int) -> list[dict[str, Any]]:
-    m, d = t.event_mentions, t.documents
-    q = (select(m, d.c.title, d.c.duplicate_of).join(d, d.c.id == m.c.doc_id)
-         .where(m.c.event_id == event_id).order_by(m.c.id))
-    out = []
-    for r in conn.execute(q):
-        row = dict(r._mapping)
-        row["date"] = iso_day(row.pop("day"))
-        row["source_actors"] = json.loads(row.pop("source_codes") or "[]")
-        row["target_actors"] = json.loads(row.pop("target_codes") or "[]")
-        row["stages"] = json.loads(row["stages"] or "[]")
-        out.append(row)
-    return out
 
 
 def mentions_of_document(conn: Connection, doc_id: str) -> list[dict[str, Any]]:

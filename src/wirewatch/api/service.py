@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, select
 from ..analysis import detect_escalations, pair_trend, parse_day, reciprocity
 from ..store import QuoteFilter, Store
 from ..store import schema as t
-from ..store.queries import iso_day
+from ..store.queries import event_mentions, iso_day
 from . import queries
 from .cache import TTLCache
 from .queries import Filters
@@ -100,7 +100,7 @@ class Service:
         return self._read(lambda c: queries.get_event(c, event_id))
 
     def mentions(self, event_id: int) -> list[dict[str, Any]]:
-        return self._read(lambda c: queries.mentions(c, event_id))
+        return self._read(lambda c: event_mentions(c, event_id))
 
     def articles(self, outlet: str | None, contains: str | None, limit: int,
                  offset: int) -> list[dict[str, Any]]:
