@@ -55,7 +55,7 @@ def test_far_above_the_quote_mark_baseline(dev_scores: dict[str, dict[str, Any]]
 
 @pytest.mark.model
 def test_cli_evaluate_quotes_on_fixture_corpus(fixtures: Path) -> None:
-    data = fixtures / "quotes" / "polnear"
+    data = fixtures / "quotes" / "brat_sample"
     result = CliRunner().invoke(
         main, ["evaluate", "quotes", "--data", str(data), "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ from wirewatch.records import Quote, Speaker
 
 
 def _corpus(fixtures: Path) -> Path:
-    return fixtures / "quotes" / "polnear"
+    return fixtures / "quotes" / "brat_sample"
 
 
 def test_reader_gives_content_cue_and_source_spans(fixtures: Path) -> None:
