@@ -215,20 +215,6 @@ def daily_by_quad(conn: Connection, f: Filters) -> list[dict[str, Any]]:
     return list(days.values())
 
 
-def top_actors(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
-    e = t.events
-    totals: dict[str, dict[str, Any]] = {}
-    for side, code, name in (("as_source", e.c.source_code, e.c.source_name),
-                             ("as_target", e.c.target_code, e.c.target_name)):
-        q = (select(code.label("code"), func.min(name).label("name"), func.count().label("n"))
-             .where(*f.clauses(), code.is_not(None)).group_by(code))
-        for r in conn.execute(q):
-            row = totals.setdefault(r.code, {"actor_code": r.code, "name": r.name,
-                                             "as_source": 0, "as_target": 0, "events": 0})
-            row[side] = int(r.n)
-            row["events"] += int(r.n)
-    return sorted(totals.values(), key=lambda r: (-r["events"], r["actor_code"]))[:limit]
-
 
 def dyad_edges(conn: Connection, f: Filters, limit: int,
                level: int = 3) -> list[dict[str, Any]]:

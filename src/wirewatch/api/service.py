@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, select
 from ..analysis import detect_escalations, pair_trend, parse_day, reciprocity
 from ..store import QuoteFilter, Store
 from ..store import schema as t
-from ..store.queries import event_mentions, iso_day
+from ..store.queries import event_mentions, iso_day, query_actors
 from . import queries
 from .cache import TTLCache
 from .queries import Filters
@@ -68,7 +68,7 @@ class Service:
         return self._cached(("daily", f), lambda c: queries.daily_by_quad(c, f))
 
     def actors(self, f: Filters, limit: int) -> list[dict[str, Any]]:
-        return self._cached(("actors", f, limit), lambda c: queries.top_actors(c, f, limit))
+        return self._cached(("actors", f, limit), lambda c: query_actors(c, f, limit))
 
     def dyads(self, f: Filters, limit: int) -> list[dict[str, Any]]:
         return self._cached(("dyads", f, limit), lambda c: queries.dyad_edges(c, f, limit))

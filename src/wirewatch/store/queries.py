@@ -11,7 +11,7 @@ import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
 
@@ -21,6 +21,12 @@ from .clustering import parse_day
 from .codes import parse_code
 
 ORDERS = ("newest", "oldest", "id")
+
+
+class Clauses(Protocol):
+    """Any filter that turns itself into WHERE clauses on ``events``."""
+
+    def clauses(self) -> list[ColumnElement[bool]]: ...
 
 
 @dataclass(frozen=True)
@@ -280,7 +286,7 @@ def daily_counts(conn: Connection, f: EventFilter, by: str | None = None) -> lis
     return out
 
 
-def query_actors(conn: Connection, f: EventFilter, limit: int = 100) -> list[dict[str, Any]]:
+def query_actors(conn: Connection, f: Clauses, limit: int = 100) -> list[dict[str, Any]]:
     """Actor codes with how often each is source and target of matching events."""
     e = t.events
     totals: dict[str, dict[str, Any]] = {}
