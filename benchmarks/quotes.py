@@ -62,7 +62,7 @@ def main() -> int:
     if root is None:
         return 0
     from wirewatch.nlp import load_model
-    from wirewatch.quotes.polnear import read_split
+    from wirewatch.quotes.brat import read_split
     from wirewatch.quotes.scoring import evaluate
 
     nlp = load_model()

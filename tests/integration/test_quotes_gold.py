@@ -20,7 +20,7 @@ SUBSET = 20
 @pytest.fixture(scope="module")
 def dev_scores() -> dict[str, dict[str, Any]]:
     from wirewatch.nlp import load_model
-    from wirewatch.quotes.polnear import read_split
+    from wirewatch.quotes.brat import read_split
     from wirewatch.quotes.scoring import evaluate
 
     shared = Path(os.environ.get("WIREWATCH_SHARED_DATA", ROOT.parent / "shared" / "data"))

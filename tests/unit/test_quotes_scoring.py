@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.errors import InputError, MalformedInputError
-from wirewatch.quotes.polnear import read_ann, read_split
+from wirewatch.quotes.brat import read_ann, read_split
 from wirewatch.quotes.scoring import Tally, score_article
 from wirewatch.records import Quote, Speaker
 

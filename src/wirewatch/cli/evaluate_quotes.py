@@ -47,7 +47,7 @@ def quotes(data_dir: Path, split: str, limit: int | None, fmt: str,
            config_path: str | None) -> None:
     """Score quote attribution (and a quote-marks baseline) on PolNeAR gold data."""
     from ..nlp import load_model
-    from ..quotes.polnear import read_split
+    from ..quotes.brat import read_split
     from ..quotes.scoring import evaluate
 
     settings = settings_from(config_path)

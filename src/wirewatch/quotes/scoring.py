@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Quote, Speaker, content_id
+from .brat import GoldArticle, GoldAttribution
 from .marks import find_quoted
-from .polnear import GoldArticle, GoldAttribution
 from .spans import overlaps
 from .speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, source_of
 
