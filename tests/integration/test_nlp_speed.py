@@ -91,3 +91,40 @@ def test_naeb_bodies_parse_identically(stock: Any, shared_data: Path) -> None:
     texts = [b for r in records if len((b := r.get("articleBody") or "").split()) >= 50][:15]
     for a, b in zip(load_model().pipe(texts), stock.pipe(texts), strict=True):
         assert token_rows(a) == token_rows(b)
+
+
+def test_load_model_compiles_tok2vec_and_batches_ner() -> None:
+    from wirewatch.nlp.fast_ner import FastEntityRecognizer
+    from wirewatch.nlp.fast_tok2vec import NAME
+
+    nlp = load_model()
+    assert nlp.get_pipe("tok2vec").model.name == NAME
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, FastEntityRecognizer)
+    assert ner.model.get_ref("tok2vec").layers[0].name == NAME
+    assert "PERSON" in ner.labels  # the stock component's attributes stay reachable
+
+
+def test_preset_entities_go_to_the_stock_recognizer(stock: Any) -> None:
+    from spacy.tokens import Span
+
+    nlp = load_model()
+    text = "Officials in Seoul said Kim Yo-jong met the envoy from Geneva on Monday."
+    with nlp.select_pipes(disable=["ner"]):
+        ours = nlp(text)
+    with stock.select_pipes(disable=["ner"]):
+        theirs = stock(text)
+    for doc in (ours, theirs):  # an entity ruler upstream marked "Seoul" already
+        doc.set_ents([Span(doc, 2, 3, label="GPE")], default="unmodified")
+    ours = nlp.get_pipe("ner")(ours)
+    theirs = stock.get_pipe("ner")(theirs)
+    assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in theirs.ents]
+    assert ours.ents[0].text == "Seoul"
+
+
+def test_unknown_layouts_keep_the_stock_layers() -> None:
+    from thinc.api import Linear
+
+    from wirewatch.nlp.fast_tok2vec import compile_tok2vec
+
+    assert compile_tok2vec(Linear(4, 4), []) is None
