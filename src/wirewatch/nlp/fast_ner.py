@@ -59,8 +59,11 @@ class FastEntityRecognizer:
         self._unseen = np.zeros(n, dtype=bool)
         for cls in model.attrs.get("unseen_classes", ()):
             self._unseen[cls] = True
-        self._is_kind = {k: (self._kinds == k) for k in range(5)}
         self._labelled = self._labels != 0
+        self._label_ids = np.unique(self._labels)
+        self._move_label = np.searchsorted(self._label_ids, self._labels)
+        self._any_unseen = bool(self._unseen.any())
+        self._penalty: np.ndarray | None = None
 
     # -- spaCy component protocol -------------------------------------------------------
     def __call__(self, doc: Any) -> Any:
@@ -102,72 +105,99 @@ class FastEntityRecognizer:
         """The entities (start, end, label id) of each doc, as the greedy stock decoder finds."""
         from spacy.attrs import IS_SPACE, SENT_START
 
-        lengths = np.asarray([len(doc) for doc in docs])
+        lengths = np.asarray([len(doc) for doc in docs], dtype="int64")
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
         if not lengths.any():
             return found
         tokvecs = self._tok2vec.predict(docs)
         cached = self._lower.predict(tokvecs)  # (N+1, nF, nO, nP); row 0 is the padding
-        width = self._nO * self._nP
-        C0, C1, C2 = (np.ascontiguousarray(cached[:, f].reshape(-1, width)) for f in range(3))
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        flags = [doc.to_array([SENT_START, IS_SPACE]).reshape(len(doc), 2) for doc in docs
-                 if len(doc)]
-        flat = np.concatenate(flags).astype("int64")
-        sent_start = np.concatenate([flat[:, 0] == 1, [False]])  # +1 sentinel past the end
-        space = flat[:, 1] != 0
-        n = len(docs)
-        is_open = np.zeros(n, dtype=bool)
-        ent_start = np.zeros(n, dtype="int64")
-        ent_label = np.zeros(n, dtype="uint64")
-        W_up_T = self._W_up.T
-        kinds, labels, labelled = self._kinds, self._labels, self._labelled
-        begin, inside = self._is_kind[BEGIN] & labelled, self._is_kind[IN] & labelled
-        last, unit, out = self._is_kind[LAST] & labelled, self._is_kind[UNIT] & labelled, \
-            self._is_kind[OUT]
-        unseen = self._unseen.any()
-        for t in range(int(lengths.max())):
-            act = np.flatnonzero(lengths > t)
-            b0 = offsets[act] + t
-            opened = is_open[act]
+        nO, nP = self._nO, self._nP
+        # piece-major columns, so the maxout is an elementwise maximum of column blocks
+        C0, C1, C2 = (np.ascontiguousarray(cached[:, f].transpose(0, 2, 1).reshape(-1, nO * nP))
+                      for f in range(3))
+        bias = np.ascontiguousarray(self._bias.reshape(nO, nP).T.reshape(-1))
+        flags = np.concatenate([doc.to_array([SENT_START, IS_SPACE]).reshape(len(doc), 2)
+                                for doc in docs if len(doc)]).astype("int64")
+        n_tokens = len(flags)
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        is_last = np.zeros(n_tokens + 1, dtype=bool)
+        is_last[ends[lengths > 0] - 1] = True
+        next_starts = np.concatenate([flags[1:, 0] == 1, [False]]) & ~is_last[:-1]
+        space = flags[:, 1] != 0
+        # the state of a closed entity: can begin (a multi-token one), can be a unit
+        closed_code = (~is_last[:-1] & ~next_starts & ~space) * 2 + ~space
+        can_continue = (~is_last[:-1] & ~next_starts).astype("int64")
+        penalty = self._penalties()
+        # documents longest first: the unfinished ones at step t are a prefix
+        order = np.argsort(-lengths, kind="stable")
+        base = starts[order]
+        steps = np.arange(int(lengths.max()))
+        n_active = len(docs) - np.searchsorted(np.sort(lengths), steps, side="right")
+        is_open = np.zeros(len(docs), dtype=bool)
+        ent_start = np.zeros(len(docs), dtype="int64")  # token index in the batch
+        ent_label = np.zeros(len(docs), dtype="int64")  # index into self._label_ids
+        W_up_T, b_up = self._W_up.T, self._b_up
+        kinds, move_label = self._kinds, self._move_label
+        n_closed = 4
+        for t in steps.tolist():
+            k = int(n_active[t])
+            b0 = base[:k] + t
+            opened = is_open[:k]
             # features: next token, entity start, previous token (if inside an entity); -1 → pad
-            e0 = np.where(opened, offsets[act] + ent_start[act], -1)
-            prev = np.where(opened, b0 - 1, -1)
-            H = C0[b0 + 1] + C1[e0 + 1]
-            H += C2[prev + 1]
-            H += self._bias
-            if self._nP > 1:
-                H = H.reshape(len(act), self._nO, self._nP).max(axis=2)
+            H = C0[b0 + 1] + C1[np.where(opened, ent_start[:k] + 1, 0)]
+            H += C2[np.where(opened, b0, 0)]
+            H += bias
+            H = np.maximum(H[:, :nO], H[:, nO:]) if nP == 2 else H.reshape(k, nP, nO).max(1)
             S = H @ W_up_T
-            S += self._b_up
-            if unseen:
+            S += b_up
+            if self._any_unseen:
                 S[:, self._unseen] = S.min()
-            is_last = lengths[act] - 1 == t
-            next_starts = sent_start[b0 + 1] & ~is_last
-            sp = space[b0]
-            same = labels[None, :] == ent_label[act][:, None]
-            valid = (
-                (begin & (~opened & ~is_last & ~next_starts & ~sp)[:, None])
-                | (inside & same & (opened & ~is_last & ~next_starts)[:, None])
-                | (last & same & opened[:, None])
-                | (unit & (~opened & ~sp)[:, None])
-                | (out & ~opened[:, None])
-            )
-            S[~valid] = -np.inf
+            state = np.where(opened, n_closed + ent_label[:k] * 2 + can_continue[b0],
+                             closed_code[b0])
+            S += penalty[state]
             best = S.argmax(axis=1)
             kind = kinds[best]
-            lab = labels[best]
-            for i in np.flatnonzero(kind == UNIT):
-                found[act[i]].append((t, t + 1, int(lab[i])))
-            for i in np.flatnonzero(kind == LAST):
-                d = act[i]
-                found[d].append((int(ent_start[d]), t + 1, int(ent_label[d])))
-            starting = act[kind == BEGIN]
-            is_open[starting] = True
-            ent_start[starting] = t
-            ent_label[starting] = lab[kind == BEGIN]
-            is_open[act[kind == LAST]] = False
+            for i in np.flatnonzero((kind == LAST) | (kind == UNIT)):
+                if kind[i] == LAST:
+                    found[order[i]].append((int(ent_start[i] - base[i]), t + 1,
+                                            int(self._label_ids[ent_label[i]])))
+                elif kind[i] == UNIT:
+                    found[order[i]].append((t, t + 1, int(self._label_ids[move_label[best[i]]])))
+            began = kind == BEGIN
+            if began.any():
+                is_open[:k][began] = True
+                ent_start[:k][began] = b0[began]
+                ent_label[:k][began] = move_label[best[began]]
+            is_open[:k][kind == LAST] = False
         return found
+
+    def _penalties(self) -> np.ndarray:
+        """0 for valid moves, -inf for the rest, by state: rows 0–3 closed, then open ones.
+
+        Closed row ``code``: bit 2 = may begin a multi-token entity, bit 1 = may be a unit.
+        Open row ``4 + 2 * label + c``: c = 1 if the entity may continue past this token.
+        """
+        if self._penalty is not None:
+            return self._penalty
+        kinds, labelled = self._kinds, self._labelled
+        rows = []
+        for code in range(4):
+            ok = kinds == OUT
+            if code & 2:
+                ok = ok | ((kinds == BEGIN) & labelled)
+            if code & 1:
+                ok = ok | ((kinds == UNIT) & labelled)
+            rows.append(ok)
+        for label in range(len(self._label_ids)):
+            same = labelled & (self._move_label == label)
+            for cont in (0, 1):
+                ok = same & (kinds == LAST)
+                if cont:
+                    ok = ok | (same & (kinds == IN))
+                rows.append(ok)
+        self._penalty = np.where(np.asarray(rows), 0.0, -np.inf).astype("float32")
+        return self._penalty
 
 
 def accelerate_ner(nlp: Any, probe: list[str]) -> bool:
