@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..nlp.spans import doc_text
 from ..records import Document, Entity, Span
 from .dateline import read_dateline
 from .kb import Agent, Entry, KnowledgeBase
@@ -154,13 +155,13 @@ class _Story:
     def __init__(self, kb: KnowledgeBase, parsed: Any, date: str | None,
                  dateline: str | None) -> None:
         self.kb, self.parsed, self.date = kb, parsed, date
-        self.line = read_dateline(parsed.text, kb, dateline)
+        self.line = read_dateline(doc_text(parsed), kb, dateline)
         self._home = self.line.country if self.line else None
         self._dateline_end = self.line.end if self.line else 0
 
     def entities(self) -> tuple[Entity, ...]:
         kb, parsed, date = self.kb, self.parsed, self.date
-        text = parsed.text
+        text = doc_text(parsed)
         mentions = collect(parsed, kb, date, self.line.credit if self.line else None)
         _resolve_directions(parsed, mentions, kb)
         clusters = link(parsed, mentions, kb, date)

@@ -178,8 +178,10 @@ def _find_lone_surnames(doc: Any, mentions: list[Mention], people: list[Cluster]
     if not parts:
         return
     covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
-    for tok in doc:
-        if tok.i in covered or not tok.is_title or tok.lower_ not in parts:
+    lowers = [t.lower_ for t in doc]
+    for i in (i for i, low in enumerate(lowers) if low in parts and i not in covered):
+        tok = doc[i]
+        if not tok.is_title:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name spaCy missed

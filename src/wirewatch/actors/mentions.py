@@ -251,11 +251,12 @@ def _gazetteer(doc: Any, kb: KnowledgeBase, date: str | None, taken: set[int]) -
     n = len(texts)
     i = 0
     while i < n:
-        tok = doc[i]
-        if i in taken or not (tok.is_title or tok.is_upper) or not kb.may_start_name(
-                " ".join(tokens(texts[i])) or texts[i]):
+        word = texts[i]  # spaCy's is_title / is_upper are these str tests
+        if i in taken or not (word.istitle() or word.isupper()) or not kb.may_start_name(
+                " ".join(tokens(word)) or word):
             i += 1
             continue
+        tok = doc[i]
         hit = 0
         for j in range(min(n, i + kb.max_words), i, -1):
             if any(k in taken for k in range(i, j)) or doc[j - 1].is_punct:

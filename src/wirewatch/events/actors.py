@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp.spans import entity_at
 from ..records import Actor, Entity, Quote
 
 Lookup = Callable[[str, "str | None"], "tuple[str, str, str] | None"]
@@ -189,7 +190,7 @@ class ActorResolver:
             return actor
         candidates = [_clean(tokens)]
         if head.ent_type_:
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = entity_at(head)
             if ent is not None:
                 candidates.append(_clean(list(ent)))
         candidates.append(head.text)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..nlp.spans import entity_at
 from ..records import Actor, Event, Location, Plover, Quote, Span, content_id
 from .actors import ActorResolver
 from .codebook import lookup
@@ -725,7 +726,7 @@ def _conditional(tok: Any) -> bool:
 
 
 def _ent_text(tok: Any) -> str:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     return ent.text if ent is not None else tok.text
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import WirewatchError
+from ..nlp.spans import entity_at
 from ..records import Location
 
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "on",
@@ -50,7 +51,7 @@ def _place_head(tok: Any) -> Any | None:
 
 
 def _span_text(tok: Any) -> tuple[str, int, int]:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     if ent is not None:
         text = ent.text
         if text.lower().startswith("the "):
