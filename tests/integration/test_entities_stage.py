@@ -121,7 +121,7 @@ def test_batch_runs_share_one_parse_per_document() -> None:
 # Floors measured with benchmarks/entities.py on tests/fixtures/entities (22 articles):
 # P 0.969, R 0.995, role 0.991, code 0.772, affiliation 0.906, capitals 0.933 — pinned a
 # little below to absorb model/platform noise.
-FLOORS = {"precision": 0.93, "recall": 0.96, "roles": 0.95, "codes": 0.73,
+FLOORS = {"precision": 0.93, "recall": 0.96, "roles": 0.95, "codes": 0.80,
           "affiliations": 0.86, "capitals": 0.86}
 
 

@@ -34,6 +34,13 @@ FOREIGN_PRONE = frozenset({"BUS", "MED"})
 CORPORATE = frozenset({"inc", "inc.", "ltd", "ltd.", "corp", "corp.", "llc", "plc", "asa", "as",
                        "ab", "ag", "sa", "s.a.", "gmbh", "co.", "nv", "n.v.", "spa", "oyj",
                        "holdings", "group", "bank"})
+#: legal-form endings used by companies of only a few countries (ISO 3166 alpha-3)
+LEGAL_FORM_COUNTRIES = {
+    "asa": ("NOR",), "oyj": ("FIN",), "ab": ("SWE", "FIN"), "as": ("NOR", "DNK", "EST"),
+    "gmbh": ("DEU", "AUT", "CHE"), "ag": ("DEU", "CHE", "AUT"), "spa": ("ITA",),
+    "s.p.a.": ("ITA",), "plc": ("GBR", "IRL"), "nv": ("NLD", "BEL"), "n.v.": ("NLD", "BEL"),
+    "kk": ("JPN",), "k.k.": ("JPN",), "bhd": ("MYS",), "tbk": ("IDN",), "pjsc": ("RUS", "ARE"),
+}
 
 
 @dataclass
@@ -165,7 +172,8 @@ class _Story:
         mentions = collect(parsed, kb, date, self.line.credit if self.line else None)
         _resolve_directions(parsed, mentions, kb)
         clusters = link(parsed, mentions, kb, date)
-        self._home = self._home or _dominant_country(clusters)
+        self._home = (self._home or _dominant_country(clusters)
+                      or self._home_of_officials(parsed, clusters, mentions, date))
         drafts = [_Draft(c, f"e{i + 1}") for i, c in enumerate(clusters)]
         owner: dict[int, _Draft] = {id(m): d for d in drafts for m in d.cluster.mentions}
         # organisations and places first: people take their codes from their affiliations
@@ -179,6 +187,26 @@ class _Story:
         )
 
     # ------------------------------------------------------------------ per entity
+    def _home_of_officials(self, parsed: Any, clusters: list[Cluster], mentions: list[Mention],
+                           date: str | None) -> str | None:
+        """The country whose officials the story names by bare titles ("Prime Minister X",
+        "the Defence Secretary, Y"): known people of one country given a public-office title
+        with no country or organisation in it."""
+        votes: dict[str, int] = {}
+        for c in clusters:
+            entry = next((m.entry for m in c.mentions if m.entry is not None), None)
+            if c.label != "PERSON" or entry is None or entry.kind != "person":
+                continue
+            country = (self.kb.lookup(entry.name, date) or entry).country
+            if country and any(f.sector in OFFICIAL and f.country is None and f.affiliation is None
+                               for m in c.mentions
+                               for f in find_roles(parsed, m, self.kb, mentions)):
+                votes[country] = votes.get(country, 0) + 1
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
     def _describe(self, d: _Draft, parsed: Any, text: str, mentions: list[Mention],
                   date: str | None, owner: dict[int, _Draft]) -> None:
         c = d.cluster
@@ -291,8 +319,15 @@ class _Story:
             if context.sector:
                 sector = sector or context.sector
             d.country = d.country or context.country
-        if any(m.text.split()[-1].lower() in CORPORATE for m in d.cluster.mentions):
+        endings = {m.text.split()[-1].lower() for m in d.cluster.mentions}
+        endings |= {w.lower() for m in d.cluster.mentions  # "Helvion Energy" ASA: outside
+                    for w in text[m.end:m.end + 10].split()[:1] if w[:1].isupper()}
+        if endings & CORPORATE:
             sector = "BUS"
+            for form in endings & LEGAL_FORM_COUNTRIES.keys():  # "Helvion Energy ASA"
+                options = LEGAL_FORM_COUNTRIES[form]
+                d.country = d.country or (self._home if self._home in options else
+                                          options[0] if len(options) == 1 else None)
         sector = sector or self.kb.org_sector(d.name)
         if d.country is None and sector and sector not in FOREIGN_PRONE:
             d.country = self._home
