@@ -84,3 +84,36 @@ def test_trends_command_does_not_need_fastapi() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False"
+
+
+@pytest.mark.network
+@pytest.mark.slow
+def test_serve_with_two_workers_answers(db_url: str) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "wirewatch", "serve", "--db", db_url,
+                             "--port", str(port), "--workers", "2", "--cache-seconds", "0"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/stats", timeout=10)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        pages = [httpx.get(base + "/api/events", params={"actor": "PRK", "limit": 3}).json()
+                 for _ in range(6)]  # a fresh connection each: both processes may answer
+        assert all(p == pages[0] for p in pages) and len(pages[0]["items"]) == 3
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert b"2 worker processes" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
@@ -34,7 +35,7 @@ def real_date(name: str, value: str | None) -> str | None:
     return value
 
 
-def event_filters(
+async def event_filters(
     actor: Annotated[str | None, Query(description="Either side's actor code prefix (PRK).")]
     = None,
     source: Annotated[str | None, Query(description="Source actor code prefix.")] = None,
@@ -53,9 +54,11 @@ def event_filters(
     modality: Annotated[str | None, Query(description=", ".join(MODALITIES))] = None,
     outlet: Annotated[str | None, Query(description="Events this outlet reported.")] = None,
 ) -> Filters:
-    """Turn query parameters into ``Filters``; 422 with the parameter named when one is bad."""
-    import re
+    """Turn query parameters into ``Filters``; 422 with the parameter named when one is bad.
 
+    ``async`` because it only checks strings: FastAPI then calls it on the event loop
+    instead of in a thread-pool hop per request.
+    """
     def check(name: str, value: str | None, pattern: str, hint: str) -> str | None:
         value = _blank(value)
         if value is not None and not re.match(pattern, value):

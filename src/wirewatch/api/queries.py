@@ -241,12 +241,13 @@ def locations(conn: Connection, f: Filters, limit: int) -> list[dict[str, Any]]:
     """Event places with coordinates, busiest first (for the map)."""
     e = t.events
     n = func.count().label("events")
+    # round(x * 100) / 100, not round(x, 2): PostgreSQL has no round(double precision, int)
+    lat, lon = func.round(e.c.loc_lat * 100) / 100, func.round(e.c.loc_lon * 100) / 100
     q = (select(e.c.loc_name.label("name"), e.c.loc_country.label("country"),
-                func.round(e.c.loc_lat, 2).label("lat"), func.round(e.c.loc_lon, 2).label("lon"),
+                lat.label("lat"), lon.label("lon"),
                 n, func.avg(e.c.goldstein).label("goldstein_mean"))
          .where(*f.clauses(), e.c.loc_lat.is_not(None), e.c.loc_lon.is_not(None))
-         .group_by(e.c.loc_name, e.c.loc_country, func.round(e.c.loc_lat, 2),
-                   func.round(e.c.loc_lon, 2))
+         .group_by(e.c.loc_name, e.c.loc_country, lat, lon)
          .order_by(n.desc()).limit(limit))
     return [dict(r._mapping) for r in conn.execute(q)]
 

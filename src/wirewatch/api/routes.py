@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from ..analysis import parse_pair
 from ..errors import InputError
 from ..store import QuoteFilter
+from .fastjson import FastJSON, event_json
 from .models import (
     ActorOut,
     ArticleDetail,
@@ -40,7 +41,8 @@ EXPORT_COLUMNS = (
 )
 
 
-def service(request: Request) -> Service:
+async def service(request: Request) -> Service:
+    """The app's ``Service`` (``async``: no thread-pool hop for a lookup)."""
     svc: Service = request.app.state.service
     return svc
 
@@ -53,19 +55,20 @@ def stats(svc: Svc) -> dict[str, Any]:
     return svc.stats()
 
 
-@router.get("/events", response_model=EventPage, summary="Search events (newest first)")
+@router.get("/events", response_model=EventPage, response_class=FastJSON,
+            summary="Search events (newest first)")
 def events(svc: Svc, f: FiltersDep, limit: Limit = 50, offset: Offset = 0,
-           cursor: Cursor = None) -> dict[str, Any]:
+           cursor: Cursor = None) -> Response:
     rows, nxt = svc.events(f, limit, offset, cursor)
-    return {"items": rows, "next_cursor": nxt}
+    return FastJSON({"items": [event_json(r) for r in rows], "next_cursor": nxt})
 
 
-@router.get("/events/{event_id}", response_model=EventOut)
-def event(svc: Svc, event_id: int) -> dict[str, Any]:
+@router.get("/events/{event_id}", response_model=EventOut, response_class=FastJSON)
+def event(svc: Svc, event_id: int) -> Response:
     found = svc.event(event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    return found
+    return FastJSON(event_json(found))
 
 
 @router.get("/events/{event_id}/mentions", response_model=list[MentionOut],

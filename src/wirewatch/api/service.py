@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -20,19 +21,27 @@ from .queries import Filters
 T = TypeVar("T")
 OVERVIEW_DAYS = 30
 """With no date filter, the overview, network and map show the last 30 days with events."""
+READ_CONCURRENCY = 4
+"""Queries the API runs at once; more requests wait their turn. On a few cores more only
+adds contention, and it stays within SQLAlchemy's default pool of 5 kept connections, so
+busy moments reuse them instead of opening and closing overflow connections per request
+(event search at 20 clients on 2 cores, ``benchmarks/api.py``: 3 to 8 alike, 16 a quarter
+slower, unlimited slower still)."""
 
 
 @dataclass
 class Service:
     store: Store
     cache: TTLCache
+    gate: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(READ_CONCURRENCY))
 
     def _connect(self) -> Connection:
         """A read-only connection (on SQLite a plain ``BEGIN``: readers never queue)."""
         return self.store.engine.connect().execution_options(readonly=True)
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
-        with self._connect() as conn:
+        with self.gate, self._connect() as conn:
             return fn(conn)
 
     def _cached(self, key: tuple[Any, ...], fn: Callable[[Connection], T]) -> T:

@@ -17,6 +17,12 @@ DEFAULT_URL = "sqlite:///wirewatch.db"
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 """How long a writer waits for another process's transaction before giving up."""
 
+SQLITE_MMAP_BYTES = 1 << 30
+"""SQLite reads a database file through a memory map of up to this many bytes (address space,
+not memory: pages stay in the OS cache, shared by every connection and process instead of
+copied into each connection's 2 MB page cache); it halved SQLite's CPU time per API event
+search over 1,000,000 events (``benchmarks/api.py``)."""
+
 
 def normalise_url(url: str) -> str:
     """``postgresql://`` and ``postgres://`` use psycopg 3; other URLs pass through."""
@@ -31,7 +37,8 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def make_engine(url: str = DEFAULT_URL) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` writes."""
+    """An engine for ``url``; SQLite gets WAL, a memory-mapped file, a busy timeout and
+    ``BEGIN IMMEDIATE`` writes."""
     try:
         parsed = make_url(normalise_url(url))
     except ArgumentError as exc:
@@ -53,6 +60,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         if engine.url.database not in (None, "", ":memory:"):
             cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

@@ -72,7 +72,7 @@ def add_schema_objects(conn: Connection, version: int) -> None:
                 conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {coltype}'))
         for index in table.indexes:
             if _since(index) == version and _since(table) < version:
-                index.create(conn)
+                index.create(conn, checkfirst=True)  # one already there is kept
 
 
 def _create_table_as_of(conn: Connection, table: Table, version: int) -> None:
@@ -140,6 +140,17 @@ def _v4(conn: Connection) -> None:
 @migration(5, "covering indexes for daily counts by CAMEO root and actor-pair timelines")
 def _v5(conn: Connection) -> None:
     add_schema_objects(conn, 5)
+
+
+@migration(6, "event search indexes: actor country, newest first, CAMEO root in the index")
+def _v6(conn: Connection) -> None:
+    add_schema_objects(conn, 6)
+    if conn.dialect.name == "sqlite" and inspect(conn).has_table("sqlite_stat1"):
+        # A database analysed before (``ANALYZE``) has statistics for every other index;
+        # without them for the new ones the planner misjudges them, so gather theirs.
+        for index in schema.events.indexes:
+            if _since(index) == 6:
+                conn.exec_driver_sql(f"ANALYZE {index.name}")
 
 
 LATEST = max(_MIGRATIONS)

@@ -186,6 +186,15 @@ Index("ix_events_codes_day", events.c.source_code, events.c.target_code, events.
 Index("ix_events_target_codes_day", events.c.target_code, events.c.source_code, events.c.day,
       events.c.quad_class, events.c.goldstein,
       info={"since": 5})  # the same led by target (target code lookups, reverse direction)
+# Event search (``read_ordered``: one actor side, newest first, a page at a time): seek the
+# country, read in (day, id) order so the scan stops after the page, and test a CAMEO root
+# filter on the index entry before reading the row. ``id`` is a key column, not SQLite's
+# hidden rowid suffix, so PostgreSQL reads the order from the index too; the v4 indexes above
+# (trailing ``num_mentions``, for covering daily counts) give neither.
+Index("ix_events_source_search", events.c.source_country, events.c.day, events.c.id,
+      events.c.cameo_root, info={"since": 6})
+Index("ix_events_target_search", events.c.target_country, events.c.day, events.c.id,
+      events.c.cameo_root, info={"since": 6})
 Index("ix_events_root_day", events.c.cameo_root, events.c.day, info={"since": 3})
 Index("ix_events_plover_day", events.c.plover_type, events.c.day, info={"since": 3})
 
