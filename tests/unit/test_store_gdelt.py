@@ -58,3 +58,14 @@ def test_geo_types_and_fips_codes() -> None:
     assert geo_type("PPL", "USA", True) == "3" and geo_type(None, "KOR", False) == "1"
     no_place = {**EVENT, "loc_name": None, "loc_country": None}
     assert cell(next(gdelt_rows(no_place)), "ActionGeo_Type") == "0"
+
+
+def test_actor_geo_is_the_country_of_the_actor_code() -> None:
+    first, second = gdelt_rows(EVENT)
+    assert (cell(first, "Actor1Geo_Type"), cell(first, "Actor1Geo_FullName"),
+            cell(first, "Actor1Geo_CountryCode"), cell(first, "Actor1Geo_FeatureID")) == (
+        "1", "Russia", "RS", "RS")
+    assert cell(first, "Actor1Geo_Lat") and cell(first, "Actor1Geo_Long")
+    assert float(cell(first, "Actor1Geo_Long")) > 30  # east of Moscow's meridian, roughly
+    assert (cell(first, "Actor2Geo_Type"), cell(first, "Actor2Geo_CountryCode")) == ("1", "UP")
+    assert cell(second, "Actor1Geo_Type") == "0" and cell(second, "Actor1Geo_FullName") == ""

