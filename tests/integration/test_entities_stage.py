@@ -40,7 +40,7 @@ def story() -> dict[str, Entity]:
 
 def test_stage_is_registered_and_in_the_default_pipeline() -> None:
     info = registry.get("actors.entities")
-    assert info.full_name == "actors.entities.v1"
+    assert info.full_name == "actors.entities.v2"
     assert getattr(info.factory(Settings()), "needs_parse", False) is True
     assert DEFAULT_PIPELINE[:2] == ("extract.article", "actors.entities")
 

@@ -20,10 +20,15 @@ def test_lexicon_classes_load_from_the_data_file() -> None:
     assert {"view", "poll"} <= cues.FRAME_NOUNS
     assert "poll" in cues.EVIDENCE_SUBJECTS and "show" in cues.EVIDENCE_VERBS
     assert cues.is_cue_lemma("plan") and not cues.is_cue_lemma("eat")
+    assert {"confident", "critical", "eager"} <= cues.STANCE_ADJECTIVES
+    assert "clear" not in cues.STANCE_ADJECTIVES  # "it is clear that" is nobody's stance
+    assert {"want", "seek"} <= cues.INTENT and {"support", "want"} <= cues.ATTITUDE
+    assert "support" in cues.STANCE_NOUNS and "tell" in cues.PASSIVE
 
 
 def test_known_lemmatizer_misses_are_repaired() -> None:
     assert cues.cue_lemma(SimpleNamespace(lemma_="hop", lower_="hoping")) == "hope"
+    assert cues.cue_lemma(SimpleNamespace(lemma_="hop", lower_="hopes")) == "hope"
     assert cues.cue_lemma(SimpleNamespace(lemma_="hop", lower_="hopped")) == "hop"
     assert cues.cue_lemma(SimpleNamespace(lemma_="say", lower_="said")) == "say"
 

@@ -56,7 +56,7 @@ def load_kb(settings: Settings | None = None) -> KnowledgeBase:
 def _register() -> None:
     from ..registry import register
 
-    @register("actors.entities", "1", assigns=("entities",), requires=("article",))
+    @register("actors.entities", "2", assigns=("entities",), requires=("article",))
     def _make_entity_stage(settings: Settings) -> Any:
         from .entities import EntityStage
 

@@ -18,7 +18,11 @@ Rules over the dependency parse, per cue word (first rule that finds content win
 - *unnamed* — the whole clause, no speaker: "seems ready to", "is expected to", "is seen as",
   "It appears that ...", "was reportedly on that trip";
 - *question* — "Asked whether he would run, ..." (what was asked);
-- *unsourced* — a speech verb's clause whose subject the parse cannot find;
+- *relative* — "the point Feinstein acknowledged" (the noun a relative clause hangs on);
+- *topic* — "still believe in the American dream" (what a thought is about);
+- *adjective* — "is confident that ...", "eager to debate", "critical of the deal";
+- *unsourced* — a speech verb's clause whose subject the parse cannot find, or a stance
+  whose holder is the subject of the clause above ("... in endorsing Ryan");
 - *frame* — "In Professor Lund's view, ..." / "In a new CBS poll, ..." (where nothing else
   attributes the sentence).
 
@@ -29,6 +33,8 @@ sentences and paragraphs); a quotation resumed after "he said" joins its content
 paragraph with no cue continues the quotation before it; other sentence-like quotations go
 to the nearest speech verb's subject.  A cue inside a quotation is part of what the quoted
 speaker said and is not reported on its own.
+An attribution inside another's content is dropped (PolNeAR marks few such nested ones),
+except a named speaker's words relayed by a reporting cue ("Kim urged …, state media said").
 """
 
 from __future__ import annotations
@@ -49,14 +55,16 @@ from .cues import (
     NOUNS,
     PASSIVE,
     QUOTING,
+    RELAYING,
     SPEECH,
+    STANCE_ADJECTIVES,
     STANCE_NOUNS,
     THOUGHT,
     cue_lemma,
 )
 from .marks import QuotedSpan, find_quoted
 from .spans import Token, char_span, contains, hull, overlaps, same_paragraph, trim
-from .speakers import Source, source_of
+from .speakers import RELATIVE_PRONOUNS, Source, source_of
 
 _COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
 
@@ -116,7 +124,15 @@ def _clause_content(text: str, cue: Token, comp: Token, source: Source | None) -
     for tok in comp.subtree:  # "..., according to KCNA" vouches for the whole, not part of it
         if tok.lower_ == "according" and tok.i > comp.i:
             last = min(last, tok.doc[max(tok.i - 1, comp.i)], key=lambda t: t.i)
+        elif tok.i > comp.i and _next_statement(tok):  # "..., claiming that ...": a new one
+            last = min(last, tok.doc[max(tok.i - 2, comp.i)], key=lambda t: t.i)
     return trim(text, start, last.idx + len(last.text), ".")
+
+
+def _next_statement(tok: Token) -> bool:
+    """A participle after a comma that makes its own statement: "..., claiming that ..."."""
+    return (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and tok.i > 0
+            and tok.doc[tok.i - 1].text == "," and _is_cue_verb(tok))
 
 
 def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
@@ -261,6 +277,42 @@ def _object(tok: Token) -> tuple[int, int] | None:
     return char_span(first.left_edge, comps[-1].right_edge)
 
 
+_RELATIVE_OBJECTS = frozenset({"that", "which", "what", "whom"})
+_CIRCUMSTANCE_NOUNS = frozenset({"time", "way", "day", "year", "moment", "place", "reason",
+                                 "week", "month", "night", "interview", "speech", "event"})
+
+
+def _relative_object(tok: Token) -> tuple[int, int] | None:
+    """ "the point Feinstein acknowledged", "allegations, which he denied": the noun the
+    relative clause hangs on is what was said or judged (its relative pronoun included)."""
+    head = tok.head
+    if head.pos_ not in ("NOUN", "PRON", "PROPN") or head.i > tok.i or head.ent_type_ in (
+            "DATE", "TIME") or head.lemma_ in _CIRCUMSTANCE_NOUNS:
+        return None  # "every time he thinks", "a year ago he said": no object
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr")]
+    if any(c.lower_ not in _RELATIVE_OBJECTS for c in objects):
+        return None
+    if any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children)
+           for c in tok.children):
+        return None  # "the issue he talked about": a stranded preposition, not an object
+    last = max([head, *(c for c in tok.children if c.lower_ in _RELATIVE_OBJECTS)],
+               key=lambda t: t.i)
+    return char_span(head.left_edge, last)
+
+
+_TOPIC_PREPS = frozenset({"about", "in", "of"})
+
+
+def _thought_topic(tok: Token) -> tuple[int, int] | None:
+    """What a thought is about: "worries about the deficit", "believe in the dream"."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if (
+        prep is not None) else None
+    if obj is None or obj.lower_ in _VAGUE_OBJECTS:
+        return None
+    return char_span(obj.left_edge, obj.right_edge)
+
+
 def _is_cue_verb(tok: Token) -> bool:
     lemma = cue_lemma(tok)
     return tok.pos_ in ("VERB", "AUX") and (
@@ -296,6 +348,11 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
             if noun is not None:
                 found.append(noun)
             continue
+        if tok.pos_ == "ADJ" and tok.lemma_ in STANCE_ADJECTIVES:
+            stance = _adjective_attribution(text, tok)
+            if stance is not None:
+                found.append(stance)
+            continue
         unnamed = _unnamed_attribution(text, tok)
         if unnamed is not None:
             found.append(unnamed)
@@ -309,7 +366,7 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
         if src is None or _inside_quote(src.head, quotes):
             src = _source_after_quote(tok, quotes)
         if src is None:
-            unsourced = _unsourced_clause(text, tok)
+            unsourced = _unsourced_clause(text, tok) or _unsourced_object(text, tok)
             if unsourced is not None:
                 found.append(unsourced)
             continue
@@ -322,6 +379,7 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
     found = [a for a in found if a.start < a.end]
     found = [_grow_to_quotes(_past_colon(text, a, quotes), quotes) for a in found]
     found = _dedupe(found)
+    found = _drop_nested(found)
     found = _resumed_quotes(text, found, quotes)
     found.extend(_orphan_quotes(text, parsed, found, quotes))
     found.sort(key=lambda a: (a.start, a.end))
@@ -341,7 +399,7 @@ def _not_a_cue(tok: Token) -> bool:
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "advcl" and tok.tag_ != "VBG" and not has_subject:
         return True  # "When asked whether ...": the question, not an answer
-    if (tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+    if (tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
             and (any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("advcl", "acl"))):
         return not any(c.dep_ == "agent" for c in tok.children)
     return False
@@ -379,7 +437,7 @@ def _verb_attribution(
             content = (min(content[0], after[0].left_edge.idx), content[1])
         if content[0] < content[1]:
             return Attribution([content], cue, src, "clause", tok)
-    if tok.dep_ == "parataxis" and (lemma in SPEECH or lemma in THOUGHT):
+    if (tok.dep_ == "parataxis" or _aside(tok)) and (lemma in SPEECH or lemma in THOUGHT):
         around = _parenthetical_content(text, tok)
         if around is not None:
             return Attribution([around], cue, src, "parenthetical", tok)
@@ -394,6 +452,10 @@ def _verb_attribution(
         span = _adjacent_quote(text, tok, src, quotes)
         if span is not None:
             return Attribution([span], cue, src, "adjacent-quote", tok)
+    if tok.dep_ == "relcl" and src.antecedent is None and (lemma in SPEECH or lemma in THOUGHT):
+        span = _relative_object(tok)
+        if span is not None:
+            return Attribution([trim(text, *span)], cue, src, "relative", tok)
     if (lemma in ATTITUDE or lemma in SPEECH) and _passive(tok) and any(
             c.dep_ == "agent" for c in tok.children):
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -405,6 +467,10 @@ def _verb_attribution(
         span = _object(tok)  # "a new poll shows Sanders leading"
         if span is not None:
             return Attribution([trim(text, *span, ".")], cue, src, "evidence", tok)
+    if lemma in THOUGHT and not (lemma in SPEECH or lemma in ATTITUDE or lemma in EVIDENCE_VERBS):
+        span = _thought_topic(tok)  # "still believe in the American dream"
+        if span is not None:
+            return Attribution([trim(text, *span, ".")], cue, src, "topic", tok)
     if (lemma in ATTITUDE or lemma in SPEECH) and lemma not in _ADDRESSEE_VERBS and (
             lemma not in _NO_OBJECT_VERBS):
         span = _object(tok)
@@ -423,6 +489,42 @@ def _unsourced_clause(text: str, tok: Token) -> Attribution | None:
     if content[0] >= content[1]:
         return None
     return Attribution([content], _cue_span(tok), None, "unsourced", tok)
+
+
+def _unsourced_object(text: str, tok: Token) -> Attribution | None:
+    """A stance or plan whose verb has no subject of its own ("... in endorsing Ryan", "ads
+    backing the mayor"): its infinitive or object, held by the subject above, if any."""
+    lemma = cue_lemma(tok)
+    if tok.dep_ not in ("pcomp", "conj", "acl", "advcl", "xcomp") or tok.tag_ == "VBN":
+        return None
+    planned = lemma in DIRECTIVE or lemma in ATTITUDE or lemma in INTENT
+    span = _directive(tok) if planned else None
+    rule = "directive"
+    if span is None and (lemma in ATTITUDE or lemma in SPEECH) and lemma not in (
+            _ADDRESSEE_VERBS | _NO_OBJECT_VERBS):
+        span, rule = _object(tok), "object"
+    if span is None:
+        return None
+    content = trim(text, *span, ".")
+    if content[0] >= content[1]:
+        return None
+    return Attribution([content], _cue_span(tok), _governing_subject(tok), rule, tok)
+
+
+def _governing_subject(tok: Token) -> Source | None:
+    """The subject of the nearest clause above ``tok`` ("Pence had no trouble ... in
+    endorsing Ryan": Pence)."""
+    head = tok
+    for _ in range(5):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lower_ not in RELATIVE_PRONOUNS), None)
+            if subj is not None:
+                return source_of(head)
+    return None
 
 
 def _noun_attribution(text: str, tok: Token) -> Attribution | None:
@@ -459,6 +561,38 @@ def _noun_attribution(text: str, tok: Token) -> Attribution | None:
 
 
 _STANCE_PREPS = frozenset({"for", "of", "to", "on", "against", "about"})
+
+
+_LINKING = frozenset({"be", "seem", "appear", "remain", "become", "grow", "feel", "sound"})
+_ADJECTIVE_PREPS = frozenset({"of", "about", "in", "with", "to", "by", "on", "over", "toward",
+                              "towards", "at"})
+
+
+def _adjective_attribution(text: str, tok: Token) -> Attribution | None:
+    """ "Voters are sure that ...", "she is eager to debate", "critical of the deal": the
+    complement of a stance adjective after "be", held by the subject."""
+    verb = tok.head
+    if tok.dep_ != "acomp" or cue_lemma(verb) not in _LINKING:
+        return None
+    comp = next((c for c in tok.rights if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None:
+        comp = next((c for c in verb.rights if c.dep_ == "ccomp" and c.i > tok.i), None)
+    span: tuple[int, int] | None = None
+    if comp is not None:
+        span = char_span(comp.left_edge, comp.right_edge)
+    else:
+        prep = next((c for c in tok.rights if c.dep_ == "prep"
+                     and c.lower_ in _ADJECTIVE_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if (
+            prep is not None) else None
+        if obj is not None and obj.lower_ not in _VAGUE_OBJECTS:
+            span = char_span(obj.left_edge, obj.right_edge)
+    if span is None:
+        return None
+    content = trim(text, *span, ".")
+    if content[0] >= content[1]:
+        return None
+    return Attribution([content], char_span(tok, tok), source_of(verb), "adjective", tok)
 
 
 def _frame_attribution(text: str, tok: Token) -> Attribution | None:
@@ -504,7 +638,7 @@ def _unnamed_attribution(text: str, tok: Token) -> Attribution | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = cue_lemma(tok)
-    if lemma in QUESTIONING and tok.tag_ == "VBN" and _passive(tok):
+    if lemma in QUESTIONING and ((tok.tag_ == "VBN" and _passive(tok)) or _bare_advcl(tok)):
         span = _question(text, tok)
         return Attribution([span], _cue_span(tok), None, "question", tok) if span else None
     evidential = lemma in EVIDENTIAL
@@ -512,11 +646,11 @@ def _unnamed_attribution(text: str, tok: Token) -> Attribution | None:
         return None
     comps = {c.dep_: c for c in tok.children}
     subject = comps.get("nsubj") or comps.get("nsubjpass")
-    if "ccomp" in comps and (subject is None or subject.lower_ == "it"):
+    if "ccomp" in comps and (subject is None or subject.lower_ == "it" or not evidential):
         comp = comps["ccomp"]  # "It appears that ...", "it is expected that ..."
         span = trim(text, *char_span(comp.left_edge, comp.right_edge), ".")
     elif any(d in comps for d in ("xcomp", "oprd", "acomp", "attr")) or any(
-            c.dep_ == "prep" and c.lower_ in ("as", "like") for c in tok.rights):
+            c.dep_ == "prep" and c.lower_ in ("as", "like", "of") for c in tok.rights):
         span = _clause_span(text, tok)
     else:
         return None
@@ -541,11 +675,17 @@ def _question(text: str, tok: Token) -> tuple[int, int] | None:
     return None
 
 
+def _bare_advcl(tok: Token) -> bool:
+    """An adverbial clause with no subject or mark, tagged past tense: "Asked about X, he ..."."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
 def _clause_span(text: str, head: Token) -> tuple[int, int] | None:
     """The clause headed by ``head`` within its sentence, without its agent phrase."""
     skip: set[int] = set()
     for child in head.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" or (child.i > head.i and _next_statement(child)):
             skip.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.sent == head.sent and t.i not in skip
             and not (t.i < head.i and t.dep_ in ("cc", "mark") and t.head is head)]
@@ -553,10 +693,28 @@ def _clause_span(text: str, head: Token) -> tuple[int, int] | None:
     return trim(text, *span, ".") if span else None
 
 
+_ASIDE_MARKS = frozenset({"as"})
+
+
+def _aside(tok: Token) -> bool:
+    """A speech verb hung on the clause it reports, with nothing of its own: "..., she said."
+    parsed as an adverbial clause, or "as The Times reported, ..."."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if any(m not in _ASIDE_MARKS for m in marks):
+        return False
+    own = ("ccomp", "xcomp", "dobj", "dative") if marks else ("ccomp", "xcomp", "dobj", "dative",
+                                                              "prep")
+    return not any(c.dep_ in own for c in tok.children)  # "as X reported on Tuesday"
+
+
 def _parenthetical_content(text: str, tok: Token) -> tuple[int, int] | None:
     """ "This campaign, he says, is different": the clause around the parenthetical cue."""
     inner = {t.i for t in tok.subtree}
     toks = [t for t in tok.head.subtree if t.i not in inner and t.sent == tok.sent]
+    if not any(t.i > tok.right_edge.i and not t.is_punct for t in toks):
+        toks = [t for t in toks if t.i < tok.left_edge.i]  # "Y, as X reported."
     span = hull(toks)
     return trim(text, *span, ".") if span else None
 
@@ -640,6 +798,39 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
         seen.add(key)
         out.append(att)
     return out
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue and content lie inside another's content ("He said
+    Clinton's plan to raise taxes would fail": not a report of the plan).  PolNeAR marks few
+    of these (about one in five on train), so only the words of a speaker named by a noun,
+    relayed by a reporting cue, stay ("Kim urged …, state media said")."""
+    out: list[Attribution] = []
+    for att in found:
+        outer = None if att.cue is None else next(
+            (o for o in found if o is not att and o.cue is not None
+             and o.start <= att.start and att.end <= o.end
+             and (o.start, o.end) != (att.start, att.end)
+             and any(contains(p, att.cue) for p in o.parts)), None)
+        if outer is None or _relays_named(outer, att):
+            out.append(att)
+    return out
+
+
+_SPEECH_RULES = frozenset({"clause", "directive", "colon", "parenthetical", "adjacent-quote",
+                           "quoted-object"})
+"""Rules that find someone's words, not a stance or a topic."""
+
+
+def _relays_named(outer: Attribution, inner: Attribution) -> bool:
+    """Whether ``outer`` relays the words of a named speaker (``inner``)."""
+    tok = outer.cue_token
+    src = inner.source
+    if tok is None or cue_lemma(tok) not in RELAYING or src is None or (
+            inner.rule not in _SPEECH_RULES):
+        return False
+    phrase = src.head.doc.char_span(src.start, src.end, alignment_mode="expand") or ()
+    return any(t.pos_ == "PROPN" for t in phrase)  # "Kim", "Russia's foreign ministry"
 
 
 def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -56,6 +56,8 @@ NOUNS = _words("nouns")
 """Nouns that report speech or belief through a clause: "his claim that the vote was rigged"."""
 INTENT_NOUNS = _words("intent nouns")
 STANCE_NOUNS = _words("stance nouns")
+STANCE_ADJECTIVES = _words("stance adjectives")
+"""Predicate adjectives whose complement is what their subject holds ("is sure that")."""
 FRAME_NOUNS = _words("frame nouns")
 """Nouns that frame a sentence as someone's: "in X's view", "in a new poll"."""
 EVIDENCE_SUBJECTS = _words("evidence subjects")

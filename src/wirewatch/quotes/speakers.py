@@ -85,7 +85,7 @@ def source_of(cue: Token) -> Source | None:
         if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBD", "VBZ", "VBP") and (
             verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i
         ):
-            return _phrase(verb.head)  # a misparsed "A poll found that ...": the poll
+            return _phrase(verb.head)  # "a letter urging ...", a misparsed "A poll found that"
         if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
             verb = verb.head.head  # "began by saying": the subject of "began"
             continue

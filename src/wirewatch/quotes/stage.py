@@ -64,6 +64,6 @@ class QuoteAttribution:
         return doc.with_stage(self.name, self.version, quotes=tuple(quotes))
 
 
-@register("quotes.attribution", "1", assigns=("quotes",), requires=("article",))
+@register("quotes.attribution", "2", assigns=("quotes",), requires=("article",))
 def make_attribution(settings: Settings) -> QuoteAttribution:
     return QuoteAttribution(settings)
