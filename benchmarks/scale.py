@@ -278,7 +278,7 @@ def main() -> None:
     ap.add_argument("--stages", default="extract.article",
                     help="comma-separated stages for the 1,000-article comparison")
     ap.add_argument("--engines", default="local:1,local:2,spark")
-    ap.add_argument("--full-sample", type=int, default=40,
+    ap.add_argument("--full-sample", type=int, default=200,
                     help="articles for the full-pipeline runs (0: skip)")
     ap.add_argument("--render", action="store_true",
                     help=f"rewrite the section from the saved {RESULTS.name} (no new run)")
