@@ -28,11 +28,13 @@ def quote_kind(text: str, parts: Sequence[tuple[int, int]], quotes: Sequence[Quo
         for q in quotes:
             if overlaps((start, end), (q.inner_start, q.inner_end)):
                 pieces.append((max(start, q.inner_start), min(end, q.inner_end)))
-        for i in range(start, end):
-            if text[i].isalnum():
-                total += 1
-                if any(a <= i < b for a, b in pieces):
-                    inside += 1
+        total += _alnum(text, start, end)
+        reach = start  # letters of [start, end) inside the union of the pieces so far
+        for a, b in sorted(pieces):
+            a, b = max(a, reach), min(b, end)
+            if a < b:
+                inside += _alnum(text, a, b)
+                reach = b
     if not total or not inside:
         return "indirect"
     if inside / total >= DIRECT_SHARE:
@@ -40,6 +42,10 @@ def quote_kind(text: str, parts: Sequence[tuple[int, int]], quotes: Sequence[Quo
     if parsed is not None and any(_has_finite_verb(parsed, a, b) for a, b in pieces):
         return "mixed"
     return "partial"
+
+
+def _alnum(text: str, start: int, end: int) -> int:
+    return sum(map(str.isalnum, text[start:end]))
 
 
 def _has_finite_verb(parsed: Any, start: int, end: int) -> bool:
@@ -59,8 +65,8 @@ def build_quotes(
     doc_id: str = "",
 ) -> list[Quote]:
     """The ``Quote`` records of one article, in text order."""
-    found = find_attributions(text, parsed)
     quotes = find_quoted(text)
+    found = find_attributions(text, parsed, quotes)
     resolver = SpeakerResolver(text, parsed, entities, actor_code)
     speakers: list[Speaker | None] = []
     for att in found:
@@ -68,10 +74,11 @@ def build_quotes(
         if speaker is not None and att.cue is not None:
             resolver.remember(att.cue[0], speaker)
         speakers.append(speaker)
+    relays = [_relays(att) for att in found]
     out: list[Quote] = []
     for index, att in enumerate(found):
         cue_text = text[att.cue[0]:att.cue[1]] if att.cue else None
-        via = _via(index, found, speakers)
+        via = _via(index, found, speakers, relays)
         speaker = speakers[index]
         if speaker is not None and via is not None and speaker.name.lower() in FIRST_PERSON:
             # "I think ..." inside someone's quotation: that someone thinks it
@@ -98,8 +105,8 @@ def _relays(att: Attribution) -> bool:
     return tok is not None and (tok.lemma_ in RELAYING or tok.lower_ in RELAYING)
 
 
-def _via(index: int, found: Sequence[Attribution], speakers: Sequence[Speaker | None]
-         ) -> Speaker | None:
+def _via(index: int, found: Sequence[Attribution], speakers: Sequence[Speaker | None],
+         relays: Sequence[bool]) -> Speaker | None:
     """The speaker of the innermost other attribution whose content holds this one's cue."""
     att = found[index]
     mine = speakers[index]
@@ -107,7 +114,7 @@ def _via(index: int, found: Sequence[Attribution], speakers: Sequence[Speaker | 
     best: tuple[int, Speaker] | None = None
     for j, other in enumerate(found):
         spk = speakers[j]
-        if j == index or spk is None or not _relays(other):
+        if j == index or spk is None or not relays[j]:
             continue
         if mine is not None and spk.name == mine.name:
             continue

@@ -40,8 +40,10 @@ except a named speaker's words relayed by a reporting cue ("Kim urged …, state
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
+from ..nlp.spans import doc_text
 from .cues import (
     ADVERBS,
     ATTITUDE,
@@ -52,6 +54,7 @@ from .cues import (
     FRAME_NOUNS,
     INTENT,
     INTENT_NOUNS,
+    LEMMA_FIX_SOURCES,
     NOUNS,
     PASSIVE,
     QUOTING,
@@ -62,10 +65,11 @@ from .cues import (
     THOUGHT,
     cue_lemma,
 )
-from .marks import QuotedSpan, find_quoted
+from .marks import QuotedSpan, QuoteIndex, find_quoted
 from .spans import Token, char_span, contains, hull, overlaps, same_paragraph, trim
-from .speakers import RELATIVE_PRONOUNS, Source, source_of
+from .speakers import RELATIVE_PRONOUNS, Source, source_of, subject_phrase
 
+COORD = False
 _COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
 
 
@@ -124,7 +128,8 @@ def _clause_content(text: str, cue: Token, comp: Token, source: Source | None) -
     for tok in comp.subtree:  # "..., according to KCNA" vouches for the whole, not part of it
         if tok.lower_ == "according" and tok.i > comp.i:
             last = min(last, tok.doc[max(tok.i - 1, comp.i)], key=lambda t: t.i)
-        elif tok.i > comp.i and _next_statement(tok):  # "..., claiming that ...": a new one
+        elif tok.i > comp.i and (_next_statement(tok) or (COORD and _coordinated_cue(tok))):
+            # "..., claiming that ..." or "... and calls her ...": a new statement
             last = min(last, tok.doc[max(tok.i - 2, comp.i)], key=lambda t: t.i)
     return trim(text, start, last.idx + len(last.text), ".")
 
@@ -133,6 +138,45 @@ def _next_statement(tok: Token) -> bool:
     """A participle after a comma that makes its own statement: "..., claiming that ..."."""
     return (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and tok.i > 0
             and tok.doc[tok.i - 1].text == "," and _is_cue_verb(tok))
+
+
+def _coordinated_cue(tok: Token) -> bool:
+    """A speech or stance verb joined by "and" with no subject of its own: "says he respects
+    her and calls her “a friend”" makes two statements, not one."""
+    lemma = cue_lemma(tok)
+    return (tok.dep_ == "conj" and tok.i > 1 and tok.doc[tok.i - 1].lower_ in ("and", "but")
+            and (lemma in SPEECH or lemma in DIRECTIVE or lemma in ATTITUDE)
+            and tok.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
+def _before_comma(text: str, tok: Token) -> tuple[int, int] | None:
+    """ "Clevelanders get nervous, said Christine Link" / "..., Sanders said.": a speech verb
+    with no content of its own after a comma reports the sentence before the comma."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd")
+           for c in tok.children):
+        return None
+    inverted = _inverted_subject(tok)
+    if inverted is not None:
+        first = tok
+    else:
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        first = subj.left_edge
+    sent = tok.sent
+    if first.i - 1 <= sent.start or tok.doc[first.i - 1].text != ",":
+        return None
+    before = tok.doc[sent.start:first.i - 1]
+    if not any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    span = trim(text, sent.start_char, tok.doc[first.i - 1].idx, ".")
+    return span if span[0] < span[1] else None
+
+
+def _inverted_subject(tok: Token) -> Token | None:
+    """The subject after its speech verb: "..., said Christine Link"."""
+    return next((c for c in tok.rights if c.dep_ == "nsubj"), None)
 
 
 def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
@@ -227,6 +271,19 @@ def _after_colon(text: str, tok: Token) -> tuple[int, int] | None:
     return content if content[0] < content[1] else None
 
 
+def _first_words(sent: Any, n: int) -> list[Token]:
+    """The first ``n`` tokens of ``sent`` that are not whitespace (without a full scan)."""
+    out: list[Token] = []
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        tok = doc[i]
+        if not tok.is_space:
+            out.append(tok)
+            if len(out) == n:
+                break
+    return out
+
+
 LABEL_MIN_WORDS = 6
 """Fewer words after "Name:" make a heading or a list item, not a statement."""
 
@@ -235,8 +292,8 @@ def _labelled_paragraphs(text: str, parsed: Any, found: list[Attribution]) -> li
     """ "PENCE: Well, look ..." or "Poll: Voters ..." — a short name, a colon, what it says."""
     out: list[Attribution] = []
     for sent in parsed.sents:
-        toks = [t for t in sent if not t.is_space]
-        colon = next((t for t in toks[:6] if t.text == ":"), None)
+        toks = _first_words(sent, 6)
+        colon = next((t for t in toks if t.text == ":"), None)
         if colon is None or colon.i == toks[0].i:
             continue
         label = [t for t in toks if t.i < colon.i]
@@ -321,20 +378,27 @@ def _is_cue_verb(tok: Token) -> bool:
     )
 
 
-def find_attributions(text: str, parsed: Any) -> list[Attribution]:
-    """All attributions in ``text`` given its spaCy parse ``parsed``."""
-    quotes = find_quoted(text)
+def find_attributions(text: str, parsed: Any,
+                      quotes: list[QuotedSpan] | None = None) -> list[Attribution]:
+    """All attributions in ``text`` given its spaCy parse ``parsed`` (and, if already found,
+    its quotations ``quotes``)."""
+    if quotes is None:
+        quotes = find_quoted(text)
+    index = QuoteIndex(quotes)
     found: list[Attribution] = []
     late: list[Attribution] = []
     """Sentence frames ("in a new poll, ..."), kept only where nothing else attributes."""
+    triggers = _triggers()
     for tok in parsed:
+        if tok.lemma_ not in triggers and tok.lower_ not in triggers:
+            continue  # no rule below can fire on it
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             content = _according_content(text, tok)
             if content and content[0] < content[1]:
                 found.append(Attribution([content], _cue_span(tok), source_of(tok),
                                          "according", tok))
             continue
-        if _inside_quote(tok, quotes):
+        if index.inside(tok.idx):
             continue  # a cue inside a quotation is part of what the quoted speaker said
         if tok.pos_ == "NOUN" and tok.lemma_ in FRAME_NOUNS and tok.dep_ == "pobj" and (
                 tok.head.lower_ == "in"):
@@ -357,13 +421,13 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
         if unnamed is not None:
             found.append(unnamed)
             continue
-        if not _is_cue_verb(tok) or _not_a_cue(tok) or _inside_quote(tok, quotes):
+        if not _is_cue_verb(tok) or _not_a_cue(tok):
             continue  # a cue inside a quotation is part of what the quoted speaker said
         src = source_of(tok)
         if src is not None and src.head.lower_ in _HEDGING_SUBJECTS and cue_lemma(tok) in (
                 THOUGHT) and cue_lemma(tok) not in SPEECH:
             continue  # "I think ..." hedges the speaker's own words
-        if src is None or _inside_quote(src.head, quotes):
+        if src is None or index.inside(src.head.idx):
             src = _source_after_quote(tok, quotes)
         if src is None:
             unsourced = _unsourced_clause(text, tok) or _unsourced_object(text, tok)
@@ -381,13 +445,19 @@ def find_attributions(text: str, parsed: Any) -> list[Attribution]:
     found = _dedupe(found)
     found = _drop_nested(found)
     found = _resumed_quotes(text, found, quotes)
-    found.extend(_orphan_quotes(text, parsed, found, quotes))
+    found.extend(_orphan_quotes(text, parsed, found, quotes, index))
     found.sort(key=lambda a: (a.start, a.end))
     return found
 
 
-def _inside_quote(tok: Token, quotes: list[QuotedSpan]) -> bool:
-    return any(q.inner_start <= tok.idx < q.inner_end and q.closed for q in quotes)
+@cache
+def _triggers() -> frozenset[str]:
+    """Every lemma or word form a rule in ``find_attributions`` starts from (lemmas that
+    ``cue_lemma`` repairs included)."""
+    return frozenset().union(
+        SPEECH, THOUGHT, DIRECTIVE, ATTITUDE, QUOTING, INTENT, EVIDENCE_VERBS, EVIDENTIAL,
+        PASSIVE, ADVERBS, NOUNS, INTENT_NOUNS, STANCE_NOUNS, STANCE_ADJECTIVES, FRAME_NOUNS,
+        QUESTIONING, LEMMA_FIX_SOURCES, {"according"})
 
 
 def _not_a_cue(tok: Token) -> bool:
@@ -437,6 +507,13 @@ def _verb_attribution(
             content = (min(content[0], after[0].left_edge.idx), content[1])
         if content[0] < content[1]:
             return Attribution([content], cue, src, "clause", tok)
+    if lemma in SPEECH:
+        span = _before_comma(text, tok)
+        if span is not None:
+            inverted = _inverted_subject(tok)
+            if inverted is not None:
+                src = subject_phrase(inverted)
+            return Attribution([span], cue, src, "trailing", tok)
     if (tok.dep_ == "parataxis" or _aside(tok)) and (lemma in SPEECH or lemma in THOUGHT):
         around = _parenthetical_content(text, tok)
         if around is not None:
@@ -818,7 +895,7 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
 
 
 _SPEECH_RULES = frozenset({"clause", "directive", "colon", "parenthetical", "adjacent-quote",
-                           "quoted-object"})
+                           "quoted-object", "trailing"})
 """Rules that find someone's words, not a stance or a topic."""
 
 
@@ -864,7 +941,8 @@ def _resumed_quotes(
 
 
 def _orphan_quotes(
-    text: str, parsed: Any, found: list[Attribution], quotes: list[QuotedSpan]
+    text: str, parsed: Any, found: list[Attribution], quotes: list[QuotedSpan],
+    index: QuoteIndex,
 ) -> list[Attribution]:
     """Quotations no cue claimed: a quoted paragraph continues the quotation before it; any
     other sentence-like quotation goes to the nearest earlier speaker."""
@@ -880,7 +958,7 @@ def _orphan_quotes(
             extra.append(Attribution([span], None, prev.source if prev else None,
                                      "continuation"))
         elif _sentence_like(text[q.inner_start:q.inner_end]):
-            src = _nearby_speaker(parsed, q, quotes)
+            src = _nearby_speaker(parsed, q, index)
             if src is None and prev is not None and q.start - prev.end < 600:
                 src = prev.source
             extra.append(Attribution([span], None, src, "orphan"))
@@ -905,26 +983,26 @@ NEARBY_CHARS = 150
 """How far outside a cue-less quotation to look for a speech verb and its subject."""
 
 
-def _nearby_speaker(parsed: Any, q: QuotedSpan, quotes: list[QuotedSpan]) -> Source | None:
+def _nearby_speaker(parsed: Any, q: QuotedSpan, index: QuoteIndex) -> Source | None:
     """The subject of the nearest speech verb just outside the quotation (any quotation)."""
     best: tuple[int, Source] | None = None
     for tok in parsed.char_span(max(0, q.start - NEARBY_CHARS), q.start, alignment_mode="expand") \
             or ():
-        best = _closer(best, tok, q.start - tok.idx, quotes)
-    end = min(len(parsed.text), q.end + NEARBY_CHARS)
+        best = _closer(best, tok, q.start - tok.idx, index)
+    end = min(len(doc_text(parsed)), q.end + NEARBY_CHARS)
     for tok in parsed.char_span(q.end, end, alignment_mode="expand") or ():
-        best = _closer(best, tok, tok.idx - q.end, quotes)
+        best = _closer(best, tok, tok.idx - q.end, index)
     return best[1] if best else None
 
 
 def _closer(best: tuple[int, Source] | None, tok: Token, distance: int,
-            quotes: list[QuotedSpan]) -> tuple[int, Source] | None:
-    if not (tok.lemma_ in SPEECH or tok.lemma_ in QUOTING) or _inside_quote(tok, quotes):
+            index: QuoteIndex) -> tuple[int, Source] | None:
+    if not (tok.lemma_ in SPEECH or tok.lemma_ in QUOTING) or index.inside(tok.idx):
         return best
     if best is not None and best[0] <= distance:
         return best
     src = source_of(tok)
-    if src is None or _inside_quote(src.head, quotes):
+    if src is None or index.inside(src.head.idx):
         return best
     return distance, src
 

@@ -81,6 +81,8 @@ def _lemma_fixes() -> dict[tuple[str, str], str]:
 
 
 _FIXES = _lemma_fixes()
+LEMMA_FIX_SOURCES = frozenset(wrong for wrong, _ in _FIXES)
+"""Lemmas that ``cue_lemma`` may repair into another."""
 
 
 def cue_lemma(tok: Any) -> str:

@@ -10,6 +10,7 @@ news they are apostrophes, headline quotes or quotes nested inside double ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENING = "“„«"
@@ -40,28 +41,26 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-:/" or i == 0
 
 
+_MARK = re.compile("[" + OPENING + CLOSING + STRAIGHT + "]|" + APOSTROPHES[0] + "{2,}")
+
+
 def _marks(paragraph: str, offset: int) -> list[tuple[int, str, int]]:
     """(position, 'open' | 'close', width) for every double quote mark in a paragraph; two
     apostrophes ('') count as one straight double quote, as some archives type them."""
     out: list[tuple[int, str, int]] = []
-    i = 0
-    while i < len(paragraph):
-        ch = paragraph[i]
+    for m in _MARK.finditer(paragraph):
+        i = m.start()
+        ch = m.group()
         if ch in OPENING:
             out.append((offset + i, "open", 1))
         elif ch in CLOSING:
             out.append((offset + i, "close", 1))
         elif ch == STRAIGHT:
             out.append((offset + i, "open" if _is_opening_straight(paragraph, i) else "close", 1))
-        elif paragraph.startswith(APOSTROPHES, i):
-            run = len(paragraph[i:]) - len(paragraph[i:].lstrip("'"))
-            if _is_opening_straight(paragraph, i):
-                out.append((offset + i, "open", 2))  # three marks: a double, then a single
-            else:
-                out.append((offset + i + run - 2, "close", 2))  # a single, then a double
-            i += run
-            continue
-        i += 1
+        elif _is_opening_straight(paragraph, i):
+            out.append((offset + i, "open", 2))  # three marks: a double, then a single
+        else:
+            out.append((offset + i + len(ch) - 2, "close", 2))  # a single, then a double
     return out
 
 
@@ -104,6 +103,26 @@ def _first_visible(text: str, start: int) -> int:
     while i < len(text) and text[i] in " \t":
         i += 1
     return i
+
+
+class QuoteIndex:
+    """Which characters lie inside closed quotations, answered by bisection."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[QuotedSpan]) -> None:
+        inner = sorted((s.inner_start, s.inner_end) for s in spans if s.closed)
+        self._starts = [a for a, _ in inner]
+        self._ends: list[int] = []
+        reach = -1
+        for _, b in inner:  # running maximum: exact even if spans were to overlap
+            reach = max(reach, b)
+            self._ends.append(reach)
+
+    def inside(self, pos: int) -> bool:
+        """Whether ``pos`` lies between the marks of a closed quotation."""
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
 
 
 def quoted_fraction(spans: list[QuotedSpan], start: int, end: int, text: str) -> float:
