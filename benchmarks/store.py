@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import random
 import statistics
 import subprocess
@@ -361,9 +362,9 @@ for the same news.
 
 Stored documents per second, one transaction per document (each with 6 entities, 12
 mentions, 2 quotes, 1 event; near-duplicate lookup and event clustering included);
-"rerun" = the same documents again, all recognised as already stored.  Measured while
-other jobs loaded the 2 cores (load average 5–12): compare SQLite with PostgreSQL, not
-with other machines.
+"rerun" = the same documents again, all recognised as already stored.  Wall-clock rates
+on a machine shared with other jobs (1-minute load average {os.getloadavg()[0]:.1f} at the
+end): compare SQLite with PostgreSQL, not with other machines.
 
 {md_table(["store", "documents", "stored docs/s", "rerun docs/s"], ingest_rows)}
 {"" if pg_reason is None else f"PostgreSQL: {pg_reason}."}

@@ -131,3 +131,13 @@ def test_a_named_speaker_relayed_by_a_report_stays(nlp: object) -> None:
     text = "Kim Jong Un urged the factory to raise output, state media said."
     urged = _one(nlp, text, "urged")
     assert urged.via is not None and urged.via.name == "state media"
+
+
+def test_a_speech_verb_joined_by_and_makes_a_second_statement(nlp: object) -> None:
+    text = ('The mayor says he respects the governor and calls her "an extremely capable '
+            'manager of the harbour."')
+    says = _one(nlp, text, "says")
+    calls = _one(nlp, text, "calls")
+    assert says.text == "he respects the governor"
+    assert "capable manager" in calls.text
+    assert _speaker(calls) == "mayor"

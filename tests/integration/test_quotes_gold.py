@@ -35,12 +35,12 @@ def dev_scores() -> dict[str, dict[str, Any]]:
 def test_dev_subset_floors(dev_scores: dict[str, dict[str, Any]]) -> None:
     ours = dev_scores["wirewatch"]
     # Floors pinned a little under the measurement (see BENCHMARKS.md, "quotes").
-    assert ours["overlap"]["f1"] >= 0.80     # measured 0.819
-    assert ours["overlap"]["p"] >= 0.87      # measured 0.889
-    assert ours["overlap"]["r"] >= 0.74      # measured 0.759
-    assert ours["exact"]["f1"] >= 0.57       # measured 0.586
-    assert ours["speaker_accuracy"] >= 0.79  # measured 0.801
-    assert ours["cue_accuracy"] >= 0.80      # measured 0.822
+    assert ours["overlap"]["f1"] >= 0.81     # measured 0.818
+    assert ours["overlap"]["p"] >= 0.88      # measured 0.886
+    assert ours["overlap"]["r"] >= 0.75      # measured 0.759
+    assert ours["exact"]["f1"] >= 0.58       # measured 0.585
+    assert ours["speaker_accuracy"] >= 0.80  # measured 0.803
+    assert ours["cue_accuracy"] >= 0.81      # measured 0.822
 
 
 @pytest.mark.gold
@@ -49,7 +49,7 @@ def test_far_above_the_quote_mark_baseline(dev_scores: dict[str, dict[str, Any]]
     ours, base = dev_scores["wirewatch"], dev_scores["baseline"]
     assert ours["overlap"]["f1"] >= base["overlap"]["f1"] + 0.15
     assert ours["speaker_accuracy"] >= base["speaker_accuracy"] + 0.3
-    assert ours["kinds"]["indirect"]["r"] >= 0.67  # measured 0.688; the baseline finds none
+    assert ours["kinds"]["indirect"]["r"] >= 0.68  # measured 0.688; the baseline finds none
     assert base["kinds"]["indirect"]["pred"] == 0
 
 

@@ -63,3 +63,18 @@ def test_two_apostrophes_count_as_a_double_quote() -> None:
     first = find_quoted(text)[0]
     assert text[first.inner_start:first.inner_end] == "We will rebuild the 'old' pier,"
     assert _texts("It's the mayor's plan, isn't it?") == []
+
+
+def test_quote_index_answers_inside_closed_quotations_only() -> None:
+    from wirewatch.quotes.marks import QuoteIndex
+
+    text = 'He said “stay calm” and “wait.\n\nThen he left "quietly" home.'
+    quotes = find_quoted(text)
+    index = QuoteIndex(quotes)
+    for i in range(len(text)):
+        expected = any(q.inner_start <= i < q.inner_end and q.closed for q in quotes)
+        assert index.inside(i) == expected, i
+
+
+def test_doubled_apostrophes_count_as_one_straight_quote() -> None:
+    assert _texts("He called it ''a disgrace'' on Monday.") == ["''a disgrace''"]

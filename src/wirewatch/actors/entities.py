@@ -138,7 +138,7 @@ class EntityStage:
     """Fills ``doc.entities`` from the shared parse and the actor knowledge base."""
 
     name = "actors.entities"
-    version = "1"
+    version = "2"
     needs_parse = True
 
     def __init__(self, kb: KnowledgeBase) -> None:

@@ -67,9 +67,8 @@ from .cues import (
 )
 from .marks import QuotedSpan, QuoteIndex, find_quoted
 from .spans import Token, char_span, contains, hull, overlaps, same_paragraph, trim
-from .speakers import RELATIVE_PRONOUNS, Source, source_of, subject_phrase
+from .speakers import RELATIVE_PRONOUNS, Source, source_of
 
-COORD = False
 _COMPLEMENT_DEPS = ("dobj", "oprd", "attr", "prep", "dative", "acomp")
 
 
@@ -128,7 +127,7 @@ def _clause_content(text: str, cue: Token, comp: Token, source: Source | None) -
     for tok in comp.subtree:  # "..., according to KCNA" vouches for the whole, not part of it
         if tok.lower_ == "according" and tok.i > comp.i:
             last = min(last, tok.doc[max(tok.i - 1, comp.i)], key=lambda t: t.i)
-        elif tok.i > comp.i and (_next_statement(tok) or (COORD and _coordinated_cue(tok))):
+        elif tok.i > comp.i and (_next_statement(tok) or _coordinated_cue(tok)):
             # "..., claiming that ..." or "... and calls her ...": a new statement
             last = min(last, tok.doc[max(tok.i - 2, comp.i)], key=lambda t: t.i)
     return trim(text, start, last.idx + len(last.text), ".")
@@ -145,38 +144,22 @@ def _coordinated_cue(tok: Token) -> bool:
     her and calls her “a friend”" makes two statements, not one."""
     lemma = cue_lemma(tok)
     return (tok.dep_ == "conj" and tok.i > 1 and tok.doc[tok.i - 1].lower_ in ("and", "but")
-            and (lemma in SPEECH or lemma in DIRECTIVE or lemma in ATTITUDE)
+            and (lemma in SPEECH or lemma in DIRECTIVE)
             and tok.pos_ == "VERB"
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
-def _before_comma(text: str, tok: Token) -> tuple[int, int] | None:
-    """ "Clevelanders get nervous, said Christine Link" / "..., Sanders said.": a speech verb
-    with no content of its own after a comma reports the sentence before the comma."""
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative", "attr", "oprd")
-           for c in tok.children):
+def _coordinated_source(tok: Token) -> Source | None:
+    """The speaker of a cue coordinated into another cue's clause ("Lee says he respects
+    her and calls her ..."): Lee, not the subject of the clause it hangs on."""
+    if not _coordinated_cue(tok):
         return None
-    inverted = _inverted_subject(tok)
-    if inverted is not None:
-        first = tok
-    else:
-        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return None
-        first = subj.left_edge
-    sent = tok.sent
-    if first.i - 1 <= sent.start or tok.doc[first.i - 1].text != ",":
-        return None
-    before = tok.doc[sent.start:first.i - 1]
-    if not any(t.pos_ in ("VERB", "AUX") for t in before):
-        return None
-    span = trim(text, sent.start_char, tok.doc[first.i - 1].idx, ".")
-    return span if span[0] < span[1] else None
-
-
-def _inverted_subject(tok: Token) -> Token | None:
-    """The subject after its speech verb: "..., said Christine Link"."""
-    return next((c for c in tok.rights if c.dep_ == "nsubj"), None)
+    head = tok.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "ccomp" and head.i > head.head.i and _is_cue_verb(head.head):
+        return source_of(head.head)
+    return None
 
 
 def _according_content(text: str, cue: Token) -> tuple[int, int] | None:
@@ -423,7 +406,7 @@ def find_attributions(text: str, parsed: Any,
             continue
         if not _is_cue_verb(tok) or _not_a_cue(tok):
             continue  # a cue inside a quotation is part of what the quoted speaker said
-        src = source_of(tok)
+        src = _coordinated_source(tok) or source_of(tok)
         if src is not None and src.head.lower_ in _HEDGING_SUBJECTS and cue_lemma(tok) in (
                 THOUGHT) and cue_lemma(tok) not in SPEECH:
             continue  # "I think ..." hedges the speaker's own words
@@ -507,13 +490,6 @@ def _verb_attribution(
             content = (min(content[0], after[0].left_edge.idx), content[1])
         if content[0] < content[1]:
             return Attribution([content], cue, src, "clause", tok)
-    if lemma in SPEECH:
-        span = _before_comma(text, tok)
-        if span is not None:
-            inverted = _inverted_subject(tok)
-            if inverted is not None:
-                src = subject_phrase(inverted)
-            return Attribution([span], cue, src, "trailing", tok)
     if (tok.dep_ == "parataxis" or _aside(tok)) and (lemma in SPEECH or lemma in THOUGHT):
         around = _parenthetical_content(text, tok)
         if around is not None:
@@ -895,7 +871,7 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
 
 
 _SPEECH_RULES = frozenset({"clause", "directive", "colon", "parenthetical", "adjacent-quote",
-                           "quoted-object", "trailing"})
+                           "quoted-object"})
 """Rules that find someone's words, not a stance or a topic."""
 
 

@@ -99,11 +99,6 @@ def source_of(cue: Token) -> Source | None:
     return None
 
 
-def subject_phrase(tok: Token) -> Source:
-    """The source phrase headed by ``tok`` (a subject found by a rule, not by ``source_of``)."""
-    return _phrase(tok)
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name mention the resolver can point pronouns and surnames at."""

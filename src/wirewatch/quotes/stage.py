@@ -47,7 +47,7 @@ class QuoteAttribution:
     """Attributed quotes and reported speech, with speakers linked to ``doc.entities``."""
 
     name = "quotes.attribution"
-    version = "1"
+    version = "2"
     needs_parse = True
 
     def __init__(self, settings: Settings) -> None:
