@@ -130,3 +130,15 @@ def test_unknown_layouts_keep_the_stock_layers() -> None:
     from wirewatch.nlp.fast_tok2vec import compile_tok2vec
 
     assert compile_tok2vec(Linear(4, 4), []) is None
+
+
+def test_edge_case_texts_parse_identically_in_one_batch(stock: Any) -> None:
+    texts = ["", " ", "\n\n", "A.", "Putin.", "  Kim Jong Un met Putin in Moscow.\n\n\nThe U.N. "
+             "said so on Monday , with 3,000 troops .\n", "ROME —\n\nPope Francis , 87, "
+             "spoke.  \"We pray,\" he said.\t", "x " * 400, "New York New York New York"]
+    ours = list(load_model().pipe(texts, batch_size=4))
+    theirs = list(stock.pipe(texts, batch_size=4))
+    for text, a, b in zip(texts, ours, theirs, strict=True):
+        assert token_rows(a) == token_rows(b), text[:40]
+    single = [load_model()(t) for t in texts]
+    assert [token_rows(d) for d in single] == [token_rows(d) for d in theirs]
