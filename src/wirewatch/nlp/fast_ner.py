@@ -83,7 +83,10 @@ class FastEntityRecognizer:
             yield from batch
 
     def __getattr__(self, attr: str) -> Any:  # labels, cfg, moves … of the stock component
-        return getattr(self.__dict__["stock"], attr)
+        stock = self.__dict__.get("stock")
+        if stock is None:  # not set up yet (e.g. while unpickling)
+            raise AttributeError(attr)
+        return getattr(stock, attr)
 
     # -- decoding -----------------------------------------------------------------------
     def annotate(self, docs: list[Any]) -> None:
