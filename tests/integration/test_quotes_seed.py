@@ -40,6 +40,9 @@ def test_seed_article_attributions() -> None:
     # a sector-only speaker takes the article's country: North Korean state media
     assert {q.speaker.actor_code for q in quotes
             if q.speaker and q.speaker.name == "state media"} == {"PRKMED"}
+    # … but unnamed experts are not assumed to be North Korean
+    assert {q.speaker.actor_code for q in quotes
+            if q.speaker and q.speaker.name.lower().endswith("experts")} == {"EDU"}
     assert any("KCNA" in s or "Korean Central News Agency" in s for s in speakers)
     relayed = [q for q in quotes if q.via is not None and q.speaker
                and q.speaker.name == "Kim Jong Un"]

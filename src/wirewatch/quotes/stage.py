@@ -24,10 +24,16 @@ def dominant_country(entities: Sequence[Entity]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+FOREIGN_PRONE_SOURCES = frozenset({"EDU", "NGO", "BUS"})
+"""Sectors of unnamed sources ("experts", "analysts", "rights groups") too often from another
+country than the one a story is about to give them its country."""
+
+
 def _actor_coder(settings: Settings, date: str | None, country: str | None) -> ActorCoder:
     """The actors knowledge base as a name -> actor code function (for speakers that are
     not linked to an entity, such as "state media" or "the ministry").  A bare sector
-    ("state media" -> MED) takes the article's dominant ``country`` (-> PRKMED)."""
+    ("state media" -> MED) takes the article's dominant ``country`` (-> PRKMED), except for
+    sources often foreign to it ("experts" stay EDU)."""
     from ..actors import load_kb
 
     kb = load_kb(settings)
@@ -36,7 +42,8 @@ def _actor_coder(settings: Settings, date: str | None, country: str | None) -> A
         found = kb.match(name, date)
         if found is None:
             return None
-        if found.sector and not found.country and country and found.code == found.sector:
+        if (found.sector and not found.country and country and found.code == found.sector
+                and found.sector not in FOREIGN_PRONE_SOURCES):
             return country + found.sector
         return found.code
 
