@@ -205,6 +205,12 @@ def identical_outputs(pipeline: Any, docs: list[Any], ours: Any, theirs: Any) ->
     return same, len(docs)
 
 
+def token_rows(doc: Any) -> list[tuple[object, ...]]:
+    """Every attribute the stages read, token by token."""
+    return [(t.idx, t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i,
+             t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
 def pct(part: float, whole: float) -> str:
     return f"{100 * part / whole:.0f}%"
 
@@ -262,8 +268,10 @@ def main() -> None:
     demo_texts = [d.article.text for d in demo]
     same_demo = identical_outputs(pipeline, demo, nlp.pipe(demo_texts), stock.pipe(demo_texts))
     all_texts = [pipeline.extract(r).article.text for r in raws]
-    stock_all = pipe_seconds(stock, all_texts, 32)[0]
-    del stock, all_texts
+    stock_all, stock_docs = pipe_seconds(stock, all_texts, 32)
+    same_tokens = (sum(token_rows(a) == token_rows(b) for a, b in zip(
+        nlp.pipe(all_texts, batch_size=32), stock_docs, strict=True)), len(all_texts))
+    del stock, all_texts, stock_docs
 
     # 2. end to end, with every stage and the batched parse timed
     pipeline.extractor = Timed(pipeline.extractor)
@@ -278,7 +286,7 @@ def main() -> None:
 
     body = report(main_run, typical_run, source, stages, name, components,
                   (stock_s, fast_s, len(texts)), batch_s, (need_sents, need_tokens),
-                  same_naeb, same_demo, steps, stock_all)
+                  same_naeb, same_demo, steps, stock_all, same_tokens)
     print(body)
     if not args.no_write:
         write_section("throughput", "Throughput: articles per second per core",
@@ -289,7 +297,8 @@ def report(run: Run, typical: Run | None, source: str, stages: Any, name: str,
            components: list[tuple[str, float]], stock_fast: tuple[float, float, int],
            batch_s: tuple[int, dict[int, float]], need: tuple[float, float],
            same_naeb: tuple[int, int], same_demo: tuple[int, int],
-           steps: list[tuple[str, float]], stock_all: float) -> str:
+           steps: list[tuple[str, float]], stock_all: float,
+           same_tokens: tuple[int, int]) -> str:
     total, n = run.total, run.n
     rows: list[list[object]] = [
         ["end to end (raw text → document JSON)", f"{total:.1f}", f"{run.rate():.2f}", "100%"],
@@ -354,7 +363,8 @@ def report(run: Run, typical: Run | None, source: str, stages: Any, name: str,
         "* Each speed-up checks itself against the stock component on a probe text when the "
         "model loads and stands down on any difference; `WIREWATCH_STOCK_SPACY=1` turns them "
         "all off.  Token attributes (tag, POS, morphology, lemma, dependency, head, entity, "
-        f"sentence start) and document JSON are identical to stock spaCy on "
+        f"sentence start) are identical to stock spaCy on {same_tokens[0]}/{same_tokens[1]} "
+        "articles of this run, and token attributes and document JSON on "
         f"{same_naeb[0]}/{same_naeb[1]} of these NAEB articles and "
         f"{same_demo[0]}/{same_demo[1]} demo-corpus articles (also pinned in "
         "`tests/integration/test_nlp_speed.py`).  Parse alone on these articles: "
