@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,17 +21,6 @@ from wirewatch.store.testing import postgres_unavailable, temporary_postgres_sch
 SCRIPT = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "ingest_synthetic.py"
 SEED, STORIES = 11, 30
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'crash.db'}"
-        return
-    reason = postgres_unavailable()
-    if reason:
-        pytest.skip(reason)
-    with temporary_postgres_schema() as url:
-        yield url
 
 
 def _ingest(url: str, *extra: str) -> subprocess.Popen[bytes]:
@@ -66,27 +54,27 @@ def check_consistent(url: str, expected_ids: set[str]) -> None:
             assert ev.num_sources == len({r.outlet for r in rows})
 
 
-def test_sigkill_at_random_moments_then_rerun(db_url: str, tmp_path: Path) -> None:
+def test_sigkill_at_random_moments_then_rerun(store_url: str, tmp_path: Path) -> None:
     corpus = planted_corpus(seed=SEED, stories=STORIES)
     expected = {p.doc.id for p in corpus}
     rng = random.Random(os.getpid())
     killed = 0
     for _ in range(3):
-        proc = _ingest(db_url)
+        proc = _ingest(store_url)
         time.sleep(rng.uniform(0.8, 2.5))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
         proc.wait(timeout=60)
-    final = _ingest(db_url)
+    final = _ingest(store_url)
     out, err = final.communicate(timeout=300)
     assert final.returncode == 0, err.decode()
-    check_consistent(db_url, expected)
+    check_consistent(store_url, expected)
     # Resuming gives the same events as one uninterrupted run.
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     with open_store(reference) as store:
         store.add_documents([p.doc for p in corpus])
-    p, r, _ = pairwise_prf(event_partition(db_url), event_partition(reference))
+    p, r, _ = pairwise_prf(event_partition(store_url), event_partition(reference))
     assert (p, r) == (1.0, 1.0)
     assert killed >= 1 or out.split()[0] == b"0"
 

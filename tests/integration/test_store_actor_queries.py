@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,21 +14,13 @@ from wirewatch.api.queries import Filters, search_events
 from wirewatch.store import EventFilter, Store, open_store
 from wirewatch.store import schema as t
 from wirewatch.store.queries import iso_day, query_events
-from wirewatch.store.testing import postgres_unavailable, temporary_postgres_schema
 
 CODES = ["USA", "USAGOV", "USAMIL", "RUS", "RUSGOV", "CHN", "CHNMIL", "IRN", None]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        with open_store(f"sqlite:///{tmp_path / 'q.db'}") as s:
-            yield s
-        return
-    reason = postgres_unavailable()
-    if reason:
-        pytest.skip(reason)
-    with temporary_postgres_schema() as url, open_store(url) as s:
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url) as s:
         yield s
 
 

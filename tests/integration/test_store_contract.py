@@ -31,7 +31,6 @@ from wirewatch.store import EventFilter, QuoteFilter, Store, open_store
 from wirewatch.store import schema as t
 from wirewatch.store.export import FLAT_COLUMNS, export_events
 from wirewatch.store.rows import document_row
-from wirewatch.store.testing import postgres_unavailable, temporary_postgres_schema
 
 LEAD = ("PYONGYANG — North Korea's military fired two short-range missiles into the sea on "
         "Tuesday, South Korean officials said, the third launch this month.")
@@ -65,17 +64,6 @@ def make_doc(url: str | None = "https://news.example/a/1", text: str = LEAD + "\
     return Document(content_id(url, text), article, ents, (quote,), (ev,),
                     (StageRun("extract.article", "1"), StageRun("events.coder", "1")))
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ww.db'}"
-        return
-    reason = postgres_unavailable()
-    if reason:
-        pytest.skip(reason)
-    with temporary_postgres_schema() as url:
-        yield url
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ a new database and an upgraded one both get the indexes, and SQLite's planner us
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,24 +13,12 @@ from sqlalchemy import Engine, event, inspect
 from wirewatch.api.queries import Filters, search_events
 from wirewatch.store import make_engine, migrate, open_store
 from wirewatch.store import schema as t
-from wirewatch.store.testing import postgres_unavailable, temporary_postgres_schema
 
 ACTOR_SEARCH = [["source_country", "day", "id"], ["target_country", "day", "id"]]
 """Each actor side seeks its country and reads (day, id) in order: newest first, no sort."""
 SEARCH_INDEXES = 6
 """The schema version that adds them."""
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ww.db'}"
-        return
-    reason = postgres_unavailable()
-    if reason:
-        pytest.skip(reason)
-    with temporary_postgres_schema() as url:
-        yield url
 
 
 def ordered_actor_indexes(engine: Engine) -> list[list[str]]:
