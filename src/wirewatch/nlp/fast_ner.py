@@ -92,6 +92,7 @@ class FastEntityRecognizer:
     def annotate(self, docs: list[Any]) -> None:
         """Find and set the entities of ``docs`` (in place)."""
         from spacy.attrs import ENT_IOB
+        from spacy.tokens import Span
 
         if any(doc.has_annotation("ENT_IOB") and np.any(doc.to_array([ENT_IOB]))
                for doc in docs if len(doc)):
@@ -99,8 +100,6 @@ class FastEntityRecognizer:
                 self.stock(doc)
             return
         for doc, ents in zip(docs, self.decode(docs), strict=True):
-            from spacy.tokens import Span
-
             doc.set_ents([Span(doc, s, e, label=int(lab)) for s, e, lab in ents],
                          default="outside")
 

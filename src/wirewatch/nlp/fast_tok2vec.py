@@ -117,26 +117,19 @@ class CompiledTok2Vec:
         tokens = self.mix.finish(Y)
         # thinc's with_array(pad=…): `pad` zero rows before, between and after documents
         pad = self.pad
-        nonempty = [n for n in lengths if n]
-        X = np.zeros((total + pad * (len(nonempty) + 1), nO), dtype="float32")
-        rows = []
-        start, src = pad, 0
-        for n in nonempty:
+        starts: list[int] = []  # row of each document's first token (empty ones: none)
+        row = pad
+        for n in lengths:
+            starts.append(row)
+            row += n + pad if n else 0
+        X = np.zeros((row, nO), dtype="float32")
+        src = 0
+        for start, n in zip(starts, lengths, strict=True):
             X[start:start + n] = tokens[src:src + n]
-            rows.append((start, n))
-            start += n + pad
             src += n
         for window, block in self.blocks:
             X = X + block(ops.seq2col(X, window))
-        out: list[np.ndarray] = []
-        it = iter(rows)
-        for n in lengths:
-            if n:
-                s, _ = next(it)
-                out.append(X[s:s + n])
-            else:
-                out.append(np.zeros((0, nO), dtype="float32"))
-        return out
+        return [X[start:start + n] for start, n in zip(starts, lengths, strict=True)]
 
 
 def _leaves(model: Any) -> list[Any]:

@@ -596,12 +596,7 @@ def _noun_attribution(text: str, tok: Token) -> Attribution | None:
     if clause is not None:
         span = char_span(clause.left_edge, clause.right_edge)
     elif lemma in STANCE_NOUNS:
-        prep = next((c for c in tok.rights if c.dep_ == "prep"
-                     and c.lower_ in _STANCE_PREPS), None)
-        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if (
-            prep is not None) else None
-        if obj is not None and obj.lower_ not in _VAGUE_OBJECTS:
-            span = char_span(obj.left_edge, obj.right_edge)
+        span = _prep_object(tok, _STANCE_PREPS)
     if span is None:
         return None
     content = trim(text, *span, ".")
@@ -614,6 +609,17 @@ def _noun_attribution(text: str, tok: Token) -> Attribution | None:
 
 
 _STANCE_PREPS = frozenset({"for", "of", "to", "on", "against", "about"})
+
+
+def _prep_object(tok: Token, preps: frozenset[str]) -> tuple[int, int] | None:
+    """The object of the first of ``preps`` after ``tok`` ("support for the deal": the deal),
+    unless it is a vague word."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if (
+        prep is not None) else None
+    if obj is None or obj.lower_ in _VAGUE_OBJECTS:
+        return None
+    return char_span(obj.left_edge, obj.right_edge)
 
 
 _LINKING = frozenset({"be", "seem", "appear", "remain", "become", "grow", "feel", "sound"})
@@ -634,12 +640,7 @@ def _adjective_attribution(text: str, tok: Token) -> Attribution | None:
     if comp is not None:
         span = char_span(comp.left_edge, comp.right_edge)
     else:
-        prep = next((c for c in tok.rights if c.dep_ == "prep"
-                     and c.lower_ in _ADJECTIVE_PREPS), None)
-        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if (
-            prep is not None) else None
-        if obj is not None and obj.lower_ not in _VAGUE_OBJECTS:
-            span = char_span(obj.left_edge, obj.right_edge)
+        span = _prep_object(tok, _ADJECTIVE_PREPS)
     if span is None:
         return None
     content = trim(text, *span, ".")
